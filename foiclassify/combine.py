@@ -1,0 +1,196 @@
+"""Combine: rule findings (and, when one is loaded, a model's scores) → one :class:`Classification`.
+
+Until the trained model ships, the outcome comes from a transparent decision over the cue
+signals found by the rules (:func:`rule_outcome`); ``confidence`` is then a heuristic support
+score, not a calibrated probability. A model plugs in through :class:`ModelScores`: its outcome
+probabilities decide the outcome and add exemptions the text implies, while an explicit citation
+found by the rules always decides an exemption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import OUTCOMES, sort_codes
+from .result import Classification, CostEstimate, Evidence
+from .rules import Findings
+from .rules.cues import IMPLIED_CODES, CueHit
+from .text import Prepared, sentence_bounds
+
+# Subsections that are the duty-to-confirm-or-deny exclusions: citing one means NCND.
+_NCND_SUBSECTIONS = {
+    "FOIA:s23": "(5)", "FOIA:s24": "(2)", "FOIA:s26": "(3)", "FOIA:s27": "(4)", "FOIA:s28": "(3)",
+    "FOIA:s29": "(2)", "FOIA:s30": "(3)", "FOIA:s31": "(3)", "FOIA:s32": "(3)", "FOIA:s33": "(3)",
+    "FOIA:s34": "(3)", "FOIA:s35": "(3)", "FOIA:s36": "(3)", "FOIA:s37": "(2)", "FOIA:s38": "(2)",
+    "FOIA:s39": "(2)", "FOIA:s40": "(5)", "FOIA:s41": "(2)", "FOIA:s42": "(2)", "FOIA:s43": "(3)",
+    "FOIA:s44": "(2)",
+}
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+_HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
+_POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
+
+# Outcome signals that state a decision (not a holding reply).
+_DECISION_SIGNALS = {"provided", "partial", "withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere", "not_held"}
+
+
+@dataclass(frozen=True)
+class ModelScores:
+    """What a trained model says about one message (filled in by :mod:`foiclassify.model`)."""
+
+    outcome_proba: dict[str, float]
+    exemption_proba: dict[str, float] = field(default_factory=dict)
+    exemption_threshold: float = 0.5
+
+
+def _uncoded_label(act: str, provision: str) -> str:
+    """Evidence label of a provision with no TAXONOMY code: "FOIA:s17", "EIR:14", "Data Protection Act:s35"."""
+    return f"{act}:{provision}" if act in ("EIR", "EISR") else f"{act}:s{provision}"
+
+
+def _negated(text: str, hit: CueHit) -> bool:
+    s, _ = sentence_bounds(text, hit.start, hit.end)
+    return bool(_NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start))
+
+
+def _cost_estimate(text: str, hits: list[CueHit]) -> CostEstimate | None:
+    hours: list[float] = []
+    pounds: list[float] = []
+    for hit in hits:
+        s, e = sentence_bounds(text, hit.start, hit.end)
+        hours += [float(m.group(1)) for m in _HOURS.finditer(text, s, e)]
+        pounds += [float(m.group(1).replace(",", "")) for m in _POUNDS.finditer(text, s, e)]
+    if not hours and not pounds:
+        return None
+
+    def tidy(values: list[float]) -> float | None:
+        if not values:
+            return None
+        top = max(values)
+        return int(top) if top.is_integer() else top
+
+    return CostEstimate(hours=tidy(hours), pounds=tidy(pounds))
+
+
+def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
+    """The outcome the cue signals point to: ``(label, supporting signals, reason)``.
+
+    The decision, in order: a statement that the request is invalid; a holding reply that
+    promises an answer later; a decision (some given and some withheld or not held →
+    partially_provided; given → provided; withheld/refused → refused; not held → not_held);
+    a request for clarification; an acknowledgement; a late reply whose answer is not in the
+    text; else undetermined.
+    """
+    giving = signals & {"provided"}
+    withholding = signals & {"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"}
+    if cited:
+        withholding = withholding | {"cited exemption"}
+    not_held = signals & {"not_held"}
+    partial = signals & {"partial"}
+    if "invalid_request" in signals:
+        return "invalid_request", {"invalid_request"}, "says the request is not a valid FOI request"
+    if "delayed" in signals and not giving and not partial:
+        return "delayed", {"delayed"}, "a holding reply: the answer will come later"
+    if giving and (withholding or not_held or partial) or (partial and (withholding or not_held)):
+        return "partially_provided", giving | partial | withholding | not_held, "some information given, some withheld or not held"
+    if giving:
+        return "provided", giving, "the information is given"
+    if withholding:
+        return "refused", withholding | not_held, "nothing given; withheld or refused"
+    if not_held:
+        return "not_held", not_held, "says the information is not held"
+    if "clarification_requested" in signals:
+        return "clarification_requested", {"clarification_requested"}, "asks the requester to clarify"
+    if "acknowledgement" in signals:
+        return "acknowledgement", {"acknowledgement"}, "confirms receipt; no decision yet"
+    if "answer_in_attachment" in signals or "response_statement" in signals:
+        return "undetermined", signals & {"answer_in_attachment", "response_statement"}, "answers, but the decision is not in the text (attachment?)"
+    if "delay_apology" in signals:
+        return "delayed", {"delay_apology"}, "apologises for a delay; no decision in the text"
+    return "undetermined", set(), "no decision stated in the text"
+
+
+def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> float:
+    """A transparent support score for a rules-only decision (not a calibrated probability)."""
+    if outcome == "undetermined":
+        return 0.6 if support else 0.5
+    conflicting = (signals & _DECISION_SIGNALS) - support
+    score = 0.55 + 0.1 * min(len(support), 3) - 0.1 * len(conflicting)
+    return round(min(0.9, max(0.2, score)), 3)
+
+
+def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
+    """One :class:`Classification` from what the rules (and optionally a model) found."""
+    if prepared.empty_reason:
+        return Classification(outcome="undetermined", confidence=1.0, reason=prepared.empty_reason)
+    text = prepared.text
+    evidence: list[Evidence] = []
+
+    # Exemptions: explicit citations decide.
+    cited: set[str] = set()
+    ncnd_by_subsection = False
+    for roled in findings.references:
+        ref = roled.ref
+        label = ref.code or _uncoded_label(ref.act, ref.text)
+        evidence.append(Evidence(label, ref.start, ref.end, text[ref.start:ref.end], "rule", roled.role, roled.why))
+        if roled.role == "cited" and ref.code:
+            cited.add(ref.code)
+            if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(_NCND_SUBSECTIONS[ref.code]):
+                ncnd_by_subsection = True
+
+    # Grounds named without a number imply a code, unless negated ("not vexatious").
+    scottish = findings.acts["section"] == "FOISA"
+    signals: set[str] = set()
+    kept_hits: list[CueHit] = []
+    for hit in findings.cues:
+        if hit.cue.signal in IMPLIED_CODES or hit.cue.signal in ("withheld", "not_held", "ncnd"):
+            if _negated(text, hit):
+                continue
+        kept_hits.append(hit)
+        signals.add(hit.cue.signal)
+        code = IMPLIED_CODES.get(hit.cue.signal, {}).get("FOISA" if scottish else "FOIA")
+        if code:
+            cited.add(code)
+    if ncnd_by_subsection:
+        signals.add("ncnd")
+
+    outcome, support, reason = rule_outcome(signals, cited=bool(cited))
+    confidence = _rule_confidence(outcome, support, signals)
+    if model is not None:
+        outcome = max(OUTCOMES, key=lambda label: (model.outcome_proba.get(label, 0.0), -OUTCOMES.index(label)))
+        confidence = round(model.outcome_proba.get(outcome, 0.0), 3)
+        reason = "model"
+        for code, p in model.exemption_proba.items():
+            if p >= model.exemption_threshold and code not in cited:
+                cited.add(code)
+                evidence.append(Evidence(code, 0, 0, "", "model", "cited", f"model probability {p:.2f}"))
+    if attachments and outcome == "undetermined":
+        reason += f"; the message has {attachments} attachment(s) whose text was not supplied"
+
+    # A message that states no decision cites nothing, except a holding reply naming what it weighs.
+    if outcome in ("acknowledgement", "undetermined", "clarification_requested", "invalid_request"):
+        cited = set()
+
+    stage = "internal_review" if "internal_review" in signals and outcome not in ("acknowledgement", "undetermined") else "initial"
+    outcome_signal = {"partially_provided": "partial", "refused": "withheld"}.get(outcome, outcome)
+    for hit in kept_hits:
+        signal = hit.cue.signal
+        label = outcome if (signal in support or signal == outcome_signal) else signal
+        if signal in IMPLIED_CODES:
+            label = IMPLIED_CODES[signal]["FOISA" if scottish else "FOIA"]
+        evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if signal in IMPLIED_CODES else "cue", hit.cue.name))
+    evidence.sort(key=lambda e: (e.start, e.end, e.label))
+
+    cost_hits = [h for h in kept_hits if h.cue.signal == "cost_limit"]
+    return Classification(
+        outcome=outcome,
+        exemptions=sort_codes(cited),
+        stage=stage,
+        confidence=confidence,
+        evidence=tuple(evidence),
+        ncnd="ncnd" in signals,
+        public_interest_test="public_interest_test" in signals,
+        advice_offered="advice_offered" in signals,
+        cost_estimate=_cost_estimate(text, cost_hits) if cost_hits else None,
+        reason=reason,
+    )

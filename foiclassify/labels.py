@@ -1,0 +1,212 @@
+"""The label contract (TAXONOMY.md): outcome labels, stages, roles and the exemption catalogue.
+
+Every label string the library emits comes from this module.
+
+>>> exemption_name("FOIA:s43")
+'commercial interests'
+>>> act_of("FOISA:s33")
+'FOISA'
+>>> is_exemption_code("FOIA:s99")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+# §1 outcome of one authority message, in the order of the contract table.
+OUTCOMES: tuple[str, ...] = (
+    "provided",
+    "partially_provided",
+    "refused",
+    "not_held",
+    "invalid_request",
+    "clarification_requested",
+    "acknowledgement",
+    "delayed",
+    "undetermined",
+)
+
+# Outcomes that decide a thread (§4): acknowledgements, holding replies and
+# unreadable messages decide nothing.
+DECISIVE_OUTCOMES: frozenset[str] = frozenset(OUTCOMES) - {"acknowledgement", "delayed", "undetermined"}
+
+STAGES: tuple[str, ...] = ("initial", "internal_review")
+
+# §4 roles of messages in a thread.
+ROLES: tuple[str, ...] = ("requester", "authority", "annotation", "unknown")
+
+# Roles a section reference can have in the evidence (§3): only "cited" counts.
+REFERENCE_ROLES: tuple[str, ...] = (
+    "cited",
+    "mentioned",  # quoted from the request, complaint boilerplate, general explanation
+    "considered_not_applied",
+    "procedural",  # s1, s8, s10, s16, s17, s45, s50, s77 ...
+    "other_act",  # a section of an Act that is not an FOI law
+)
+
+# WhatDoTheyKnow's states for each outcome (§1).
+WDTK_STATE: dict[str, str | None] = {
+    "provided": "successful",
+    "partially_provided": "partially_successful",
+    "refused": "rejected",
+    "not_held": "not_held",
+    "invalid_request": "not_foi",
+    "clarification_requested": "waiting_clarification",
+    "acknowledgement": "waiting_response",
+    "delayed": "waiting_response",
+    "undetermined": None,
+}
+
+_FOIA = {
+    "s12": "cost limit",
+    "s14": "vexatious or repeated request",
+    "s21": "information accessible by other means",
+    "s22": "information intended for future publication",
+    "s22A": "research",
+    "s23": "security bodies",
+    "s24": "national security",
+    "s26": "defence",
+    "s27": "international relations",
+    "s28": "relations within the United Kingdom",
+    "s29": "the economy",
+    "s30": "investigations and proceedings",
+    "s31": "law enforcement",
+    "s32": "court records",
+    "s33": "audit functions",
+    "s34": "parliamentary privilege",
+    "s35": "formulation of government policy",
+    "s36": "prejudice to effective conduct of public affairs",
+    "s37": "communications with the Royal Family and honours",
+    "s38": "health and safety",
+    "s39": "environmental information",
+    "s40": "personal information",
+    "s41": "information provided in confidence",
+    "s42": "legal professional privilege",
+    "s43": "commercial interests",
+    "s44": "prohibitions on disclosure",
+}
+
+_EIR = {
+    "12(4)(a)": "information not held",
+    "12(4)(b)": "manifestly unreasonable request",
+    "12(4)(c)": "request formulated in too general a manner",
+    "12(4)(d)": "material in the course of completion",
+    "12(4)(e)": "internal communications",
+    "12(5)(a)": "international relations, defence, national security or public safety",
+    "12(5)(b)": "course of justice",
+    "12(5)(c)": "intellectual property rights",
+    "12(5)(d)": "confidentiality of proceedings",
+    "12(5)(e)": "commercial confidentiality",
+    "12(5)(f)": "interests of the person who provided the information",
+    "12(5)(g)": "protection of the environment",
+    "13": "personal data",
+}
+
+_FOISA = {
+    "s12": "excessive cost",
+    "s14": "vexatious or repeated request",
+    "s25": "information otherwise accessible",
+    "s26": "prohibitions on disclosure",
+    "s27": "information intended for future publication",
+    "s28": "relations within the United Kingdom",
+    "s29": "formulation of Scottish Administration policy",
+    "s30": "prejudice to effective conduct of public affairs",
+    "s31": "national security and defence",
+    "s32": "international relations",
+    "s33": "commercial interests and the economy",
+    "s34": "investigations by Scottish public authorities",
+    "s35": "law enforcement",
+    "s36": "confidentiality",
+    "s37": "court records",
+    "s38": "personal information",
+    "s39": "health, safety and the environment",
+    "s40": "audit functions",
+    "s41": "communications with His Majesty and honours",
+}
+
+_EISR = {
+    "10(4)(a)": "information not held",
+    "10(4)(b)": "manifestly unreasonable request",
+    "10(4)(c)": "request formulated in too general a manner",
+    "10(4)(d)": "material in the course of completion",
+    "10(4)(e)": "internal communications",
+    "10(5)(a)": "international relations, defence, national security or public safety",
+    "10(5)(b)": "course of justice",
+    "10(5)(c)": "intellectual property rights",
+    "10(5)(d)": "confidentiality of proceedings",
+    "10(5)(e)": "commercial confidentiality",
+    "10(5)(f)": "interests of the person who provided the information",
+    "10(5)(g)": "protection of the environment",
+    "11": "personal data",
+}
+
+_USFOIA = {
+    "b1": "national defense or foreign policy",
+    "b2": "internal personnel rules and practices",
+    "b3": "exempted by another statute",
+    "b4": "trade secrets and commercial information",
+    "b5": "privileged inter- or intra-agency communications",
+    "b6": "personal privacy",
+    "b7": "law enforcement records",
+    "b7A": "interference with enforcement proceedings",
+    "b7B": "right to a fair trial",
+    "b7C": "personal privacy in law enforcement records",
+    "b7D": "confidential sources",
+    "b7E": "law enforcement techniques and procedures",
+    "b7F": "life or physical safety",
+    "b8": "financial institutions",
+    "b9": "geological information on wells",
+}
+
+ACTS: dict[str, str] = {
+    "FOIA": "Freedom of Information Act 2000",
+    "EIR": "Environmental Information Regulations 2004",
+    "FOISA": "Freedom of Information (Scotland) Act 2002",
+    "EISR": "Environmental Information (Scotland) Regulations 2004",
+    "USFOIA": "5 U.S.C. § 552",
+}
+
+#: Every exemption code of TAXONOMY §2 with its short human name.
+EXEMPTIONS: dict[str, str] = {
+    f"{act}:{provision}": name
+    for act, table in (("FOIA", _FOIA), ("EIR", _EIR), ("FOISA", _FOISA), ("EISR", _EISR), ("USFOIA", _USFOIA))
+    for provision, name in table.items()
+}
+
+# Sections of FOIA / FOISA that are machinery, not grounds to withhold (§2).
+PROCEDURAL_SECTIONS: dict[str, frozenset[str]] = {
+    "FOIA": frozenset({"1", "2", "3", "5", "8", "9", "10", "11", "16", "17", "19", "45", "46", "50", "77", "84"}),
+    "FOISA": frozenset({"1", "2", "3", "8", "9", "10", "11", "15", "16", "17", "20", "21", "47", "60", "61", "65", "73"}),
+}
+
+
+def is_exemption_code(code: str) -> bool:
+    """True when ``code`` is one of the exemption codes of TAXONOMY §2."""
+    return code in EXEMPTIONS
+
+
+def exemption_name(code: str) -> str:
+    """The short human name of an exemption code; raises KeyError for an unknown code."""
+    return EXEMPTIONS[code]
+
+
+def act_of(code: str) -> str:
+    """The act part of a code: ``"EIR:12(5)(e)"`` → ``"EIR"``."""
+    return code.split(":", 1)[0]
+
+
+def sort_codes(codes: "set[str] | frozenset[str] | list[str] | tuple[str, ...]") -> tuple[str, ...]:
+    """Codes in a stable, human order: by act, then by the leading section number.
+
+    >>> sort_codes(["FOIA:s43", "EIR:13", "FOIA:s12", "FOIA:s40"])
+    ('FOIA:s12', 'FOIA:s40', 'FOIA:s43', 'EIR:13')
+    """
+    act_rank = {act: i for i, act in enumerate(ACTS)}
+
+    def key(code: str) -> tuple[int, int, str]:
+        act, provision = code.split(":", 1)
+        lead = re.match(r"[sb]?(\d*)", provision).group(1)  # type: ignore[union-attr]
+        return (act_rank.get(act, len(act_rank)), int(lead or 0), provision)
+
+    return tuple(sorted(set(codes), key=key))

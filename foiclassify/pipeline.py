@@ -1,0 +1,105 @@
+"""The pipeline: read → split thread → clean → rules (+ model) → combine → result.
+
+This module only wires the stages together; each stage lives in its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from . import rules
+from .combine import combine
+from .result import Classification, Message, ThreadResult
+from .text import prepare, to_text
+from .thread import Piece, Split, guess_role, roll_up, split
+
+_ROLES = ("requester", "authority", "annotation", "unknown")
+
+
+def classify(text: str | bytes | None, *, attachments: int = 0) -> Classification:
+    """Label one message written by an authority: outcome, exemptions cited, flags, evidence.
+
+    ``text`` may be ``str``, ``bytes`` (UTF-8, else Windows-1252) or ``None``/NaN (→
+    ``undetermined`` with confidence 1.0). HTML is reduced to its visible text first, and
+    evidence offsets then refer to that text. Quoted requests, quoted earlier emails and
+    complaint boilerplate do not count. ``attachments`` is how many attachments the message
+    had whose text is not included; it only changes the ``reason`` of an ``undetermined`` result.
+
+    >>> r = classify("I can confirm that we do not hold any recorded information within the scope of your request.")
+    >>> r.outcome
+    'not_held'
+    >>> r = classify("To comply would exceed the appropriate limit of £450 (18 hours) under section 12(1) of the FOIA.")
+    >>> r.outcome, r.exemptions, dict(r.cost_estimate)
+    ('refused', ('FOIA:s12',), {'hours': 18, 'pounds': 450})
+    """
+    prepared = prepare(text)
+    return combine(prepared, rules.find(prepared), attachments=attachments)
+
+
+def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
+    """Join a list of messages (str, or mappings with "text" and optional "role") into one text."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    pos = 0
+    for i, item in enumerate(messages):
+        role = None
+        if isinstance(item, Mapping):
+            role = item.get("role")
+            body, _ = to_text(item.get("text"))
+        else:
+            body, _ = to_text(item)
+        if role is not None and role not in _ROLES:
+            raise ValueError(f"message {i}: role must be one of {_ROLES}, got {role!r}")
+        if parts:
+            pos += 2
+        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body))
+        parts.append(body)
+        pos += len(body)
+    return "\n\n".join(parts), Split(tuple(pieces), "list")
+
+
+def classify_thread(thread: str | bytes | Sequence[object] | None) -> ThreadResult:
+    """Split a whole correspondence into messages, label each authority message, roll up the thread.
+
+    ``thread`` is the text of an export (a WhatDoTheyKnow page, an email chain) or a list of
+    messages: strings, or mappings ``{"text": ..., "role": "authority" | "requester" | ...}``
+    in chronological order. Messages come back oldest first.
+
+    >>> t = classify_thread([
+    ...     {"role": "requester", "text": "Please provide the contract value."},
+    ...     {"role": "authority", "text": "We have received your request and will respond within 20 working days."},
+    ...     {"role": "authority", "text": "The information is exempt under section 43(2) of the Act."},
+    ... ])
+    >>> [m.result.outcome if m.result else m.role for m in t.messages]
+    ['requester', 'acknowledgement', 'refused']
+    >>> t.outcome, t.exemptions
+    ('refused', ('FOIA:s43',))
+    """
+    if isinstance(thread, Sequence) and not isinstance(thread, (str, bytes, bytearray)):
+        _, layout = _from_list(thread)
+    else:
+        text, _ = to_text(thread)
+        layout = split(text)
+    messages = tuple(
+        Message(
+            role=piece.role,
+            text=piece.text,
+            start=piece.start,
+            end=piece.end,
+            result=classify(piece.text, attachments=piece.attachments) if piece.role == "authority" else None,
+            sender=piece.sender,
+            attachments=piece.attachments,
+        )
+        for piece in layout.pieces
+    )
+    outcome, exemptions, stage, decisive = roll_up(messages)
+    return ThreadResult(
+        messages=messages,
+        outcome=outcome,
+        exemptions=exemptions,
+        stage=stage,
+        decisive_index=decisive,
+        site_status=layout.site_status,
+        site_state=layout.site_state,
+        title=layout.title,
+    )

@@ -1,0 +1,47 @@
+"""Rule recognisers: section references with their context role, and cue phrases.
+
+:func:`find` runs every recogniser over one prepared message and returns what they found;
+:mod:`foiclassify.combine` turns that into a label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import Prepared
+from .context import role_of
+from .cues import CueHit, find_cues
+from .sections import SectionRef, default_act, find_references
+
+
+@dataclass(frozen=True)
+class RoledRef:
+    ref: SectionRef
+    role: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the rules found in one message. ``cues`` excludes cues in quoted or boilerplate text."""
+
+    references: tuple[RoledRef, ...]
+    cues: tuple[CueHit, ...]
+    acts: dict[str, str]
+
+    def signals(self) -> set[str]:
+        return {hit.cue.signal for hit in self.cues}
+
+    def hits(self, signal: str) -> list[CueHit]:
+        return [hit for hit in self.cues if hit.cue.signal == signal]
+
+
+def find(prepared: Prepared) -> Findings:
+    text = prepared.text
+    acts = default_act(text)
+    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts))
+    cues = tuple(hit for hit in find_cues(text) if prepared.region_at(hit.start) is None)
+    return Findings(references, cues, acts)
+
+
+__all__ = ["Findings", "RoledRef", "find", "find_cues", "find_references", "default_act", "role_of"]

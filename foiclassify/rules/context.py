@@ -1,0 +1,69 @@
+"""Context rules: is a section reference *cited* (relied on), or only mentioned?
+
+Like clinical negation detection, each rule is a cue with a scope: a reference inside the
+request quoted back, inside quoted earlier emails or inside complaint boilerplate is
+``mentioned``; a reference whose sentence says it was not applied is
+``considered_not_applied``; a procedural section (s1, s8, s10, s16, s17, s45, s50, s77 …) is
+``procedural``; a section of another Act is ``other_act``. Everything else naming an exemption
+is ``cited``.
+
+>>> from foiclassify.text import prepare
+>>> from foiclassify.rules.sections import find_references, default_act
+>>> p = prepare("We have considered section 43 but it does not apply. The information is exempt under section 40(2).")
+>>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.text))]
+[('FOIA:s43', 'considered_not_applied'), ('FOIA:s40', 'cited')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared, sentence_bounds
+from .sections import SectionRef
+
+# Said of an exemption within its sentence: it was weighed and not used.
+NOT_APPLIED = re.compile(
+    r"\b(?:not|n't|cannot|no longer)\b[^.;:\n]{0,40}?\b(?:appl(?:y|ied|ies|ying|icable)|engaged?|rel(?:y|ied|ying)"
+    r"|invok(?:e|ed|ing)|cit(?:e|ed|ing)|us(?:e|ed|ing)[ \t]+(?:this|that|the|section|an|any)\b)"
+    r"|\bdisapplied\b|\brather than (?:rely|relying|apply|applying|cite|citing)\b|\bno exemptions? (?:appl|is engaged|are engaged)"
+    r"|\b(?:is|are|was|were) not (?:engaged|applicable)\b|\bdoes not (?:extend|cover)\b|\bwithdraw(?:n|ing)? (?:our |the |its )?reliance\b"
+    r"|\b(?:concluded|decided|found|determined|satisfied)\b[^.;\n]{0,40}\b(?:does|do|did|is|are|was|were) not(?=[ \t]*(?:[.;]|$))",
+    re.IGNORECASE,
+)
+
+# Words that turn a sentence round: a negation before them does not reach a reference after them.
+_CLAUSE_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|nevertheless|instead)\b", re.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: its sentence, cut at ";", "but", "however" …"""
+    s, e = sentence_bounds(text, start, end)
+    for brk in _CLAUSE_BREAK.finditer(text, s, start):
+        s = brk.end()
+    after = _CLAUSE_BREAK.search(text, end, e)
+    return s, (after.start() if after else e)
+
+
+_REGION_DETAIL = {
+    QUOTED_REQUEST: "quoted from the request",
+    QUOTED_EMAIL: "in quoted earlier correspondence",
+    BOILERPLATE: "in complaint/review boilerplate",
+    LINK_BLOCK: "in a link block",
+}
+
+
+def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
+    """``(role, why)`` of one reference; role is one of TAXONOMY §3's reference roles."""
+    if ref.kind == "other_act":
+        return "other_act", f"a section of the {ref.act}, not an FOI exemption"
+    region = prepared.region_at(ref.start)
+    if region is not None:
+        return "mentioned", _REGION_DETAIL[region.kind]
+    if ref.kind == "procedural":
+        return "procedural", "a procedural provision, not a ground to withhold"
+    if ref.kind == "unknown" or ref.code is None:
+        return "mentioned", "not an exemption in the catalogue"
+    s, e = clause_bounds(prepared.text, ref.start, ref.end)
+    if NOT_APPLIED.search(prepared.text, s, e):
+        return "considered_not_applied", "its sentence says it was not applied"
+    return "cited", "relied on"

@@ -1,0 +1,160 @@
+"""Cue phrases: what a reply's own words say it decided, as a table of data.
+
+Each :class:`Cue` has a name (shown in the evidence), the signal it supports, a pattern and a
+weight. Signals are outcome labels (``"provided"``, ``"not_held"`` …), the extra flags of
+TAXONOMY §3 (``"ncnd"``, ``"public_interest_test"``, ``"advice_offered"``), and a few
+intermediate signals the combine step reads:
+
+- ``withheld``: information is withheld or the request refused (supports refused / partial);
+- ``partial``: the reply says only part is answered;
+- ``delay_apology``: sorry for lateness (a late answer, not a holding reply by itself);
+- ``response_statement``: "I am writing in response to your request" (this message is the answer);
+- ``answer_in_attachment``: the answer is said to be in an attached letter;
+- ``internal_review``: the message gives the result of an internal review;
+- ``cost_limit`` / ``vexatious`` / ``manifestly_unreasonable`` / ``accessible_elsewhere``: grounds
+  named without a section number; they imply a code (see ``IMPLIED_CODES``).
+
+All patterns are compiled into one alternation matched against the lower-cased text, once.
+Patterns use bounded gaps only, so matching stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    signal: str
+    pattern: str  # lower-case regex
+    weight: float = 1.0
+
+
+W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
+WS = r"[ \t\n]+"
+
+CUES: tuple[Cue, ...] = (
+    # --- the answer is given
+    Cue("please find (the information)", "provided",
+        r"please find(?:" + WS + r"(?:attached|enclosed|below|set out below|the information|the requested|the following|our answers?))"
+        r"(?!" + WS + r"(?:(?:our|my|the|a|this|your)" + WS + r")?(?:full" + WS + r")?(?:response|letter|reply|decision|acknowledg))", 1.5),
+    Cue("I enclose / attached is", "provided",
+        r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
+        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5),
+    Cue("information is set out / as follows", "provided",
+        r"\b(?:information|figures|numbers|data|details|answers?|responses?|costs?|totals?)" + W
+        + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5),
+    Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0),
+    Cue("answers to numbered questions", "provided",
+        r"(?:^|\n)[ \t*>]*(?:a|answer|response|reply)[ \t]*\d{0,2}[ \t]*[:.)-][ \t]*\S", 1.0),
+    Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0),
+    Cue("we are able to provide / disclose", "provided",
+        r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) to (?:provide|disclose|release|supply|confirm the following|share)\b", 1.0),
+    Cue("the information has been / is provided", "provided",
+        r"\b(?:information|figures|data|documents?)" + W + r"(?:has|have) been (?:provided|disclosed|released|attached|included)\b", 1.0),
+    Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b)", 1.0),
+    # --- only part is answered
+    Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0),
+    Cue("some of the information is withheld", "partial",
+        r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining|the rest) of (?:the|this|that|your)\b" + W
+        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5),
+    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5),
+    # --- refused / withheld
+    Cue("is exempt from disclosure", "withheld",
+        r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5),
+    Cue("exemption applies / is engaged", "withheld", r"\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5),
+    Cue("information is withheld", "withheld",
+        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5),
+    Cue("will not disclose / unable to provide", "withheld",
+        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0),
+    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5),
+    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b|\bconfirm or deny whether\b", 2.0),
+    Cue("exceeds the cost limit", "cost_limit",
+        r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) limit"
+        r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0),
+    Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5),
+    Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5),
+    Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5),
+    # --- not held
+    Cue("we do not hold", "not_held",
+        r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)" + W + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
+        r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno (?:recorded )?information (?:is |was )?held\b"
+        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0),
+    # --- not a valid request
+    Cue("not a valid request", "invalid_request",
+        r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
+        r"|\b(?:invalid request|request is invalid)\b|\bsubject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
+        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0),
+    # --- clarification
+    Cue("please clarify", "clarification_requested",
+        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:more|further|some))"
+        r"|\bplease (?:could you )?(?:clarify|specify)\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0),
+    # --- acknowledgement
+    Cue("we have received your request", "acknowledgement",
+        r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
+        r"|\b(?:request|e-?mail) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
+        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledge receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
+        r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5),
+    Cue("you can expect a response within 20 working days", "acknowledgement",
+        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))" + W + r"(?:response|reply|answer|respond)?" + W + r"(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
+        r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0),
+    # --- delayed / holding reply
+    Cue("we need more time", "delayed",
+        r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the )?(?:time|deadline|period|response)"
+        r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
+        r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
+        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0),
+    Cue("apologies for the delay", "delay_apology",
+        r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0),
+    # --- the message is (or carries) the answer
+    Cue("writing in response to your request", "response_statement",
+        r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\bthis (?:letter|e-?mail) is (?:in response|our response)\b", 1.0),
+    Cue("see the attached response", "answer_in_attachment",
+        r"\b(?:see|find|refer to)\b(?: the| our| my)? attached\b" + W + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?attached\b"
+        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)", 1.5),
+    # --- extra flags
+    Cue("public interest test", "public_interest_test",
+        r"\bpublic interest test\b|\bpublic interest (?:in|for|against|favou?rs?|arguments|factors|considerations)\b|\bbalance of (?:the )?public interest\b"
+        r"|\bpublic interest\b" + W + r"outweigh|\boutweighs? the public interest\b", 1.0),
+    Cue("advice to narrow the request", "advice_offered",
+        r"\b(?:you|requester) (?:may|might|could|can) (?:wish|want|like|choose|consider)?" + W + r"(?:narrow|refine|reduc|limit|resubmit|submit a (?:new|fresh|refined|narrower))"
+        r"|\bif you (?:were to |could |can |wish to )?(?:narrow|refine|reduce|limit)\b|\badvice and assistance\b|\bto (?:narrow|refine|reduce) (?:the scope of )?your request\b"
+        r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appropriate) limit", 1.0),
+    Cue("internal review result", "internal_review",
+        r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:internal )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|undertaken) (?:an|the|a|your) (?:internal )?review"
+        r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|conducted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed?)\b"
+        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0),
+)
+
+# Grounds named without a section number, and the code each implies per act family.
+IMPLIED_CODES: dict[str, dict[str, str]] = {
+    "cost_limit": {"FOIA": "FOIA:s12", "FOISA": "FOISA:s12"},
+    "vexatious": {"FOIA": "FOIA:s14", "FOISA": "FOISA:s14"},
+    "manifestly_unreasonable": {"FOIA": "EIR:12(4)(b)", "FOISA": "EISR:10(4)(b)"},
+    "accessible_elsewhere": {"FOIA": "FOIA:s21", "FOISA": "FOISA:s25"},
+}
+
+COMBINED = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(CUES)), re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: Cue
+    start: int
+    end: int
+
+
+def find_cues(text: str) -> list[CueHit]:
+    """Every cue in ``text`` (case-insensitive), in order, without overlaps."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered; keep offsets exact
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    hits = []
+    for match in COMBINED.finditer(lowered):
+        index = int(match.lastgroup[1:])  # type: ignore[index]
+        hits.append(CueHit(CUES[index], match.start(), match.end()))
+    return hits

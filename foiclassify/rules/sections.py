@@ -1,0 +1,180 @@
+"""Recognise explicit references to sections, regulations and exemptions, and decide their act.
+
+The recogniser is one compiled regular expression with bounded repetition (no nested unbounded
+quantifiers), so a pass is linear in the text length whatever the input. Each match is a list
+of provisions ("sections 40(2) and 43", "ss. 21-24", "regulation 12(5)(e)", "(b)(6)",
+"Exemption 7(C)"); every provision becomes one :class:`SectionRef` with the act read from
+the words after it ("… of the Data Protection Act") or, failing that, from the document.
+
+Whether a reference is *cited* is decided later, by :mod:`foiclassify.rules.context`.
+
+>>> [(r.text, r.code) for r in find_references("exempt under sections 40(2) and 43 of the FOI Act", default_act("x"))]
+[('40(2)', 'FOIA:s40'), ('43', 'FOIA:s43')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..labels import EXEMPTIONS, PROCEDURAL_SECTIONS
+
+# One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets.
+_NUM = r"\d{1,3}[A-Z]?(?![\d])(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
+_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?)"
+
+_TRIGGER = (
+    r"(?P<trig>"
+    r"\b(?:sections?|secs?\.|ss\.?)"
+    r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
+    r"|\b(?:regulations?|regs?\.?)"
+    r"|\b(?:exemptions?|exceptions?)(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?))?"
+    r")"
+)
+_REFERENCE = re.compile(
+    _TRIGGER + r"[ \t\n]{0,3}(?P<list>" + _NUM + r"(?:" + _SEP + _NUM + r"){0,30})",
+    re.IGNORECASE,
+)
+# US FOIA's own notation: "(b)(6)", "(b)(7)(C)", "b6", "b7C".
+_US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
+_ONE_NUM = re.compile(_NUM)
+_RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
+
+# The act named right after a reference: "… of the Freedom of Information (Scotland) Act 2002".
+_ACT_AFTER = re.compile(
+    r"[ \t\n]{0,3},?[ \t\n]{0,3}(?:of|under|in)?[ \t\n]{0,3}(?:the[ \t\n]{1,3})?(?:"
+    r"(?P<FOISA>Freedom of Information \(Scotland\) Act|FOI\s?\(S\)\s?A|FOISA|FOI \(Scotland\) Act)"
+    r"|(?P<EISR>Environmental Information \(Scotland\) Regulations|EIRs? ?\(Scotland\)|EISRs?\b)"
+    r"|(?P<EIR>Environmental Information Regulations|EIRs?\b|Regulations\b)"
+    r"|(?P<FOIA>Freedom of Information Act|FOIA\b|FoIA\b|FOI Act|FoI Act|Act\b|FOI\b|FoI\b)"
+    r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
+    r")"
+)
+_SCOTTISH = re.compile(
+    r"\(Scotland\)\s+(?:Act|Regulations)|\bFOISA\b|\bFOI\s?\(S\)\s?A\b|Scottish Information Commissioner|\bEISRs?\b|\bEIRs?\s?\(Scotland\)",
+    re.IGNORECASE,
+)
+_US = re.compile(r"5\s?U\.?S\.?C\.?|§\s?552|\bPrivacy Act\b|Department of Justice|\bFOIA/PA\b")
+
+
+@dataclass(frozen=True)
+class SectionRef:
+    """One provision named in the text. ``code`` is a TAXONOMY code when the provision is an
+    exemption of an FOI law, else None; ``kind`` is ``"exemption"``, ``"procedural"``,
+    ``"other_act"`` or ``"unknown"`` (a number that is neither)."""
+
+    start: int
+    end: int
+    text: str
+    act: str  # FOIA, EIR, FOISA, EISR, USFOIA, or the name of another act
+    code: str | None
+    kind: str
+    subsections: str  # "(2)", "(5)(e)" …
+
+
+def default_act(text: str) -> dict[str, str]:
+    """Which act a bare "section"/"regulation" means in this document."""
+    scottish = bool(_SCOTTISH.search(text))
+    return {
+        "section": "FOISA" if scottish else "FOIA",
+        "regulation": "EISR" if scottish else "EIR",
+        "us": "USFOIA" if _US.search(text) else "",
+    }
+
+
+def _trigger_kind(trigger: str) -> str:
+    t = trigger.lower()
+    if t.startswith(("reg",)):
+        return "regulation"
+    if t.startswith(("exemption", "exception")):
+        if "regulation" in t:
+            return "regulation"
+        if "section" in t or re.search(r"\bs\.?$", t):
+            return "section"
+        return "exemption"
+    return "section"
+
+
+def _act_after(text: str, pos: int) -> str | None:
+    match = _ACT_AFTER.match(text, pos)
+    if not match:
+        return None
+    for act in ("FOISA", "EISR", "EIR", "FOIA"):
+        if match.group(act):
+            return act
+    other = match.group("OTHER").strip()
+    # "the Act" alone is handled above; "this Act 2000" style leftovers are FOIA's.
+    return other
+
+
+def _code_for(act: str, number: str, subs: list[str]) -> tuple[str | None, str]:
+    """TAXONOMY code and kind of one provision."""
+    if act in ("FOIA", "FOISA"):
+        code = f"{act}:s{number}"
+        if code in EXEMPTIONS:
+            return code, "exemption"
+        if number in PROCEDURAL_SECTIONS[act]:
+            return None, "procedural"
+        return None, "unknown"
+    if act in ("EIR", "EISR"):
+        for depth in (2, 0):
+            code = f"{act}:{number}" + "".join(f"({s.lower() if s.isalpha() else s})" for s in subs[:depth])
+            if code in EXEMPTIONS and (depth == 0) == (number in ("13", "11")):
+                return code, "exemption"
+        return None, "procedural"
+    if act == "USFOIA":
+        sub = subs[0].upper() if subs and number == "7" and subs[0].isalpha() else ""
+        code = f"USFOIA:b{number}{sub}"
+        return (code, "exemption") if code in EXEMPTIONS else (None, "unknown")
+    return None, "other_act"
+
+
+def _split_provision(raw: str) -> tuple[str, list[str]]:
+    number = re.match(r"\d{1,3}[A-Z]?", raw, re.IGNORECASE).group(0).upper()  # type: ignore[union-attr]
+    subs = re.findall(r"\(([^)]*)\)", raw)
+    return number, subs
+
+
+def find_references(text: str, acts: dict[str, str]) -> list[SectionRef]:
+    """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`."""
+    refs: list[SectionRef] = []
+    for match in _REFERENCE.finditer(text):
+        kind = _trigger_kind(match.group("trig"))
+        explicit = _act_after(text, match.end())
+        list_start = match.start("list")
+        provisions = list(_ONE_NUM.finditer(match.group("list")))
+        for i, item in enumerate(provisions):
+            raw = item.group(0)
+            number, subs = _split_provision(raw)
+            if kind == "exemption":
+                # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section.
+                if number.isdigit() and int(number) <= 9:
+                    act = "USFOIA"
+                else:
+                    act = acts["section"]
+            elif explicit is not None:
+                act = explicit
+            else:
+                act = acts[kind]
+            start, end = list_start + item.start(), list_start + item.end()
+            code, code_kind = _code_for(act, number, subs)
+            refs.append(SectionRef(start, end, raw, act, code, code_kind, raw[len(number):].replace(" ", "")))
+            # A range "21 to 24": add the sections between the two ends.
+            if i + 1 < len(provisions):
+                gap = match.group("list")[item.end():provisions[i + 1].start()]
+                nxt, _ = _split_provision(provisions[i + 1].group(0))
+                if _RANGE_SEP.match(gap) and number.isdigit() and nxt.isdigit() and 0 < int(nxt) - int(number) <= 40:
+                    for n in range(int(number) + 1, int(nxt)):
+                        code, code_kind = _code_for(act, str(n), [])
+                        if code:
+                            refs.append(SectionRef(start, list_start + provisions[i + 1].end(), f"{n}", act, code, code_kind, ""))
+    for match in _US_REFERENCE.finditer(text):
+        number = match.group("n") or match.group("n2")
+        sub = match.group("sub") or match.group("sub2") or ""
+        # "b6" alone is too common a token (grid refs, paper sizes): only in a US FOIA context.
+        if match.group("n2") and not acts["us"]:
+            continue
+        code, code_kind = _code_for("USFOIA", number, [sub] if sub else [])
+        refs.append(SectionRef(match.start(), match.end(), match.group(0), "USFOIA", code, code_kind, f"({sub})" if sub else ""))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs

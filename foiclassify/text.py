@@ -1,0 +1,283 @@
+"""Cleaning: turn raw input into text, and mark the parts of a message that are not its own words.
+
+Nothing here rewrites the authority's words: offsets into the prepared text are the offsets the
+evidence reports. Parts that must not count when labelling (the requester's request quoted back,
+earlier emails quoted below a reply, "your right to complain" boilerplate, WhatDoTheyKnow link
+blocks) are returned as :class:`Region` spans, and the rules ignore or down-rank what falls in them.
+
+>>> p = prepare("You asked:\\nPlease apply section 12.\\n\\nResponse\\nThe information is exempt under section 43.")
+>>> [(r.kind, p.text[r.start:r.end].strip()) for r in p.regions]
+[('quoted_request', 'Please apply section 12.')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Kinds of region, and what they mean for labelling.
+QUOTED_REQUEST = "quoted_request"  # the request quoted back inside a reply
+QUOTED_EMAIL = "quoted_email"  # earlier messages quoted below a reply
+BOILERPLATE = "complaint_boilerplate"  # "your right to complain", internal review / ICO details
+LINK_BLOCK = "link_block"  # WhatDoTheyKnow "References / Visible links", "show quoted sections"
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message's text and the regions of it that are not the writer's own decision text."""
+
+    text: str
+    regions: tuple[Region, ...]
+    empty_reason: str = ""  # why the input held no text at all ("" when it did)
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(r.start for r in self.regions))
+
+    def region_at(self, pos: int) -> Region | None:
+        """The region containing character ``pos``, or None (regions do not overlap)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.regions[i].start <= pos < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Turning input into text
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n" if tag in ("p", "div", "table", "h1", "h2", "h3", "blockquote") else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_HTML_SNIFF = re.compile(r"<(?:html|body|p|div|br|table|span|font|head)\b[^>]{0,200}>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries HTML markup (an HTML email body, a saved page)."""
+    return len(_HTML_SNIFF.findall(text[:20000])) >= 2
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML document, with paragraph breaks kept as blank lines."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts)) if "&" in "".join(parser.parts) else "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (never fails)."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def to_text(value: object) -> tuple[str, str]:
+    """Normalise one input to ``(text, empty_reason)``.
+
+    ``None`` and NaN give ``("", "no text (None)")``; ``bytes`` are decoded (see :func:`decode`);
+    HTML markup is turned into its visible text; NUL bytes become spaces. Any other type raises
+    ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
+    """
+    if value is None:
+        return "", "no text (None)"
+    if isinstance(value, float) and math.isnan(value):
+        return "", "no text (NaN)"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        value = decode(bytes(value))
+    if not isinstance(value, str):
+        raise TypeError(f"foiclassify expects text (str or bytes), got {type(value).__name__}")
+    text = value.replace("\x00", " ")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    if not text.strip():
+        return text, "empty text"
+    return text, ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions that are not the writer's own words
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+# "You asked:" and its variants open the request quoted back in a reply.
+_QUOTE_REQUEST_OPEN = re.compile(
+    r"^[ \t>*_]*(?:(?:in )?your (?:request|e-?mail|letter)(?: of [^\n:]{0,40})?,? you (?:asked|requested|said|wrote)(?: for)?(?: the following)?"
+    r"|you (?:asked|requested|wrote|said)(?: for)?(?: the following(?: information)?)?(?: as follows)?"
+    r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
+    r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
+    r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
+    r"|\byou asked:[ \t]*",
+    _FLAGS,
+)
+
+# Where the authority's own answer starts again after a quoted request.
+_RESPONSE_START = re.compile(
+    r"^[ \t#*_]*(?:(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|reply|answer|decision)s?"
+    r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?[ \t*_:.]*$"
+    r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
+    r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"
+    r"|(?:our[ \t]+)?(?:response|reply|answer)s?[ \t]*:"
+    r"|(?:please find|i enclose|we enclose|in response to your|in answer to your|the information you requested)\b)",
+    _FLAGS,
+)
+
+_BOILERPLATE_HEADING = re.compile(
+    r"^[ \t#*_]*(?:your right to (?:complain|appeal|request a review|an internal review)|rights? of (?:appeal|complaint|review)"
+    r"|complaints?(?: procedure| and appeals)?|how to complain|appeals?(?: procedure)?|if you are (?:not |dis|un)\w+[^\n]{0,60}"
+    r"|(?:requesting an |request an )?internal review(?: and appeal)?s?(?: procedure| rights)?)[ \t*_:.]*$",
+    _FLAGS,
+)
+
+_BOILERPLATE_PARAGRAPH = re.compile(
+    r"if you are (?:not |dis|un)(?:happy|satisfied|content)|you (?:have the right|are entitled|may|can|could)[ \t\n]+(?:to[ \t\n]+)?"
+    r"(?:request|ask for|apply for|complain|appeal|make a complaint)\b|right to complain|"
+    r"complain(?:t)? to the (?:scottish )?information commissioner|apply (?:directly )?to the (?:scottish )?information commissioner"
+    r"|\bsection 50\b|\bsection 47\b",
+    re.IGNORECASE,
+)
+
+_EMAIL_QUOTE_START = re.compile(
+    r"^[ \t]*-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}[ \t]*$"
+    r"|^[ \t]*on [^\n]{4,200}?\bwrote:[ \t]*$"
+    r"|^[ \t]*from:[^\n]{1,200}\n[ \t]*(?:sent|date):[^\n]{1,100}$",
+    _FLAGS,
+)
+_GT_QUOTED_LINES = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
+
+_LINK_BLOCK = re.compile(
+    r"^[ \t]*References[ \t]*\n(?:[ \t]*\n)*[ \t]*Visible links[ \t]*\n(?:[ \t]*\d{1,3}\.[^\n]*(?:\n|$)|[ \t]*\n)*"
+    r"|^[ \t]*show quoted sections[ \t]*$",
+    re.MULTILINE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LONG_PARAGRAPH = 800  # characters; a longer "paragraph" is an email without blank lines
+_QUOTE_REACH = 50_000  # a quoted request ends within this many characters
+
+
+def _next_at_or_after(positions: list[int], pos: int) -> int | None:
+    i = bisect.bisect_left(positions, pos)
+    return positions[i] if i < len(positions) else None
+
+
+def _quoted_request_regions(text: str) -> list[Region]:
+    # Every candidate end is found in one pass, so many openings cost no more than one.
+    response_starts = [m.start() for m in _RESPONSE_START.finditer(text)]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    regions: list[Region] = []
+    for opening in _QUOTE_REQUEST_OPEN.finditer(text):
+        start = opening.end()
+        if regions and start < regions[-1].end:
+            continue
+        end = _next_at_or_after(response_starts, start)
+        if end is None or end - start > _QUOTE_REACH:
+            # No marked answer: the quote is the next paragraph only.
+            end = _next_at_or_after(breaks, start + 2 if text[start:start + 1] == "\n" else start + 1)
+            end = min(len(text), start + _QUOTE_REACH) if end is None else min(end, start + _QUOTE_REACH)
+        if end > start:
+            regions.append(Region(start, end, QUOTED_REQUEST))
+    return regions
+
+
+def _boilerplate_regions(text: str) -> list[Region]:
+    regions = []
+    heading = _BOILERPLATE_HEADING.search(text)
+    # A complaints heading in the last part of a letter opens boilerplate that runs to the end.
+    if heading and heading.start() > len(text) // 3:
+        regions.append(Region(heading.start(), len(text), BOILERPLATE))
+    for match in _BOILERPLATE_PARAGRAPH.finditer(text):
+        lo = max(0, match.start() - _LONG_PARAGRAPH)
+        before = text.rfind("\n\n", lo, match.start())
+        start = lo if before < 0 else before + 2
+        after = _PARAGRAPH_BREAK.search(text, match.end(), match.end() + _LONG_PARAGRAPH)
+        end = after.start() if after else min(len(text), match.end() + _LONG_PARAGRAPH)
+        if end - start > _LONG_PARAGRAPH:  # an unbroken email: mark only the sentence
+            start, end = sentence_bounds(text, match.start(), match.end())
+        regions.append(Region(start, end, BOILERPLATE))
+    return regions
+
+
+def _email_quote_regions(text: str) -> list[Region]:
+    regions = [Region(m.start(), m.end(), QUOTED_EMAIL) for m in _GT_QUOTED_LINES.finditer(text)]
+    start_of_history = _EMAIL_QUOTE_START.search(text)
+    if start_of_history and start_of_history.start() > 0:
+        regions.append(Region(start_of_history.start(), len(text), QUOTED_EMAIL))
+    return regions
+
+
+def _merge(regions: list[Region]) -> tuple[Region, ...]:
+    """Sort and merge overlapping regions; where kinds overlap the earlier-starting one wins."""
+    merged: list[Region] = []
+    for region in sorted(regions, key=lambda r: (r.start, -r.end)):
+        if merged and region.start < merged[-1].end:
+            last = merged[-1]
+            if region.end > last.end:
+                merged[-1] = Region(last.start, region.end, last.kind)
+            continue
+        merged.append(region)
+    return tuple(merged)
+
+
+def find_regions(text: str) -> tuple[Region, ...]:
+    """All regions of ``text`` that are not the writer's own decision text, sorted, non-overlapping."""
+    regions = _quoted_request_regions(text) + _email_quote_regions(text) + _boilerplate_regions(text)
+    regions += [Region(m.start(), m.end(), LINK_BLOCK) for m in _LINK_BLOCK.finditer(text)]
+    return _merge([r for r in regions if r.end > r.start])
+
+
+def prepare(value: object) -> Prepared:
+    """Normalise input (see :func:`to_text`) and find its regions."""
+    text, empty_reason = to_text(value)
+    if empty_reason:
+        return Prepared(text, (), empty_reason)
+    return Prepared(text, find_regions(text))
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: bounded by . ! ? or a blank line, at most ``reach`` away."""
+    lo = max(0, start - reach)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n\n"), left.rfind(".\n"))
+    s = lo + cut + 2 if cut >= 0 else lo
+    hi = min(len(text), end + reach)
+    right = re.search(r"[.!?](?:\s|$)|\n[ \t]*\n", text[end:hi])
+    e = end + right.end() if right else hi
+    return s, e
