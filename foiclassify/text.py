@@ -189,7 +189,6 @@ _LINK_BLOCK = re.compile(
     re.MULTILINE,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_LONG_PARAGRAPH = 800  # characters; a longer "paragraph" is an email without blank lines
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
 
 
@@ -223,15 +222,9 @@ def _boilerplate_regions(text: str) -> list[Region]:
     # A complaints heading in the last part of a letter opens boilerplate that runs to the end.
     if heading and heading.start() > len(text) // 3:
         regions.append(Region(heading.start(), len(text), BOILERPLATE))
+    # A complaints sentence elsewhere is boilerplate; the sentences around it are not.
     for match in _BOILERPLATE_PARAGRAPH.finditer(text):
-        lo = max(0, match.start() - _LONG_PARAGRAPH)
-        before = text.rfind("\n\n", lo, match.start())
-        start = lo if before < 0 else before + 2
-        after = _PARAGRAPH_BREAK.search(text, match.end(), match.end() + _LONG_PARAGRAPH)
-        end = after.start() if after else min(len(text), match.end() + _LONG_PARAGRAPH)
-        if end - start > _LONG_PARAGRAPH:  # an unbroken email: mark only the sentence
-            start, end = sentence_bounds(text, match.start(), match.end())
-        regions.append(Region(start, end, BOILERPLATE))
+        regions.append(Region(*sentence_bounds(text, match.start(), match.end()), BOILERPLATE))
     return regions
 
 

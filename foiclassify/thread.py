@@ -58,6 +58,8 @@ _EMAIL_BOUNDARY = re.compile(
     r"|^[ \t]*From:[^\n]{1,200}\n(?=[ \t]*(?:Sent|Date):)",
     re.MULTILINE | re.IGNORECASE,
 )
+_MARKER_ONLY = re.compile(r"\s*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}\s*", re.IGNORECASE)
+_WROTE_LINE = re.compile(r"[ \t]*On [^\n]{4,200}?, (?P<from>[^\n,]{1,120}?) wrote:", re.IGNORECASE)
 _FROM_HEADER = re.compile(r"^[ \t]*From:[ \t]*(?P<from>[^\n]*)", re.MULTILINE | re.IGNORECASE)
 _AUTHORITY_ADDRESS = re.compile(
     r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.police\.uk|\.nhs\.uk|\.nhs\.net|\.ac\.uk|\.mod\.uk|\.parliament\.uk|\.gov\b|\bfoi\b|freedom of information|information governance|\binformation rights\b)",
@@ -213,14 +215,20 @@ def split_whatdotheyknow(text: str) -> Split | None:
 
 
 def _unquote(text: str) -> str:
-    if all(line.lstrip().startswith(">") for line in text.splitlines() if line.strip()):
-        return re.sub(r"^[ \t]*> ?", "", text, flags=re.MULTILINE)
-    return text
+    """A quoted earlier message, one level of "> " taken off (a split piece is that message itself)."""
+    return re.sub(r"^[ \t]*> ?", "", text, flags=re.MULTILINE)
 
 
 def split_email(text: str) -> Split | None:
     """Split an email chain at its quote markers; None when there is only one message."""
-    bounds = [m.start() for m in _EMAIL_BOUNDARY.finditer(text) if m.start() > 0]
+    bounds: list[int] = []
+    for match in _EMAIL_BOUNDARY.finditer(text):
+        # "-----Original Message-----" followed by its "From:/Sent:" block is one boundary.
+        if match.start() == 0:
+            continue
+        if bounds and _MARKER_ONLY.fullmatch(text[bounds[-1]:match.start()]):
+            continue
+        bounds.append(match.start())
     if not bounds:
         return None
     edges = [0, *bounds, len(text)]
@@ -229,7 +237,7 @@ def split_email(text: str) -> Split | None:
         segment = text[start:end].rstrip()
         if not segment.strip():
             continue
-        sender_match = _FROM_HEADER.search(segment[:600])
+        sender_match = _FROM_HEADER.search(segment[:600]) or _WROTE_LINE.match(segment)
         sender = sender_match.group("from").strip() if sender_match else ""
         body = _unquote(segment)
         pieces.append(Piece(guess_role(body, sender), start, start + len(segment), body, sender))

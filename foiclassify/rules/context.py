@@ -35,13 +35,23 @@ NOT_APPLIED = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|nevertheless|instead)\b", re.IGNORECASE)
 
 
+_ANOTHER_REFERENCE = re.compile(r"\b(?:sections?|s\.?|regulations?|reg\.|exemptions?)[ \t]?\d", re.IGNORECASE)
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: its sentence, cut at ";", "but", "however" …"""
+    """The scope of a negation for the reference ``text[start:end]``.
+
+    It starts after the last ";", "but", "however" … before the reference, and runs to the end
+    of the sentence, unless a clause after such a break names another reference of its own
+    ("section 43 applies but section 40 does not").
+    """
     s, e = sentence_bounds(text, start, end)
     for brk in _CLAUSE_BREAK.finditer(text, s, start):
         s = brk.end()
     after = _CLAUSE_BREAK.search(text, end, e)
-    return s, (after.start() if after else e)
+    if after and _ANOTHER_REFERENCE.search(text, after.end(), e):
+        e = after.start()
+    return s, e
 
 
 _REGION_DETAIL = {

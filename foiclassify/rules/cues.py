@@ -38,8 +38,9 @@ WS = r"[ \t\n]+"
 CUES: tuple[Cue, ...] = (
     # --- the answer is given
     Cue("please find (the information)", "provided",
-        r"please find(?:" + WS + r"(?:attached|enclosed|below|set out below|the information|the requested|the following|our answers?))"
-        r"(?!" + WS + r"(?:(?:our|my|the|a|this|your)" + WS + r")?(?:full" + WS + r")?(?:response|letter|reply|decision|acknowledg))", 1.5),
+        r"please find(?!" + WS + r"(?:(?:attached|enclosed|herewith)" + WS + r")?(?:(?:our|my|the|a|this|your)" + WS + r")?(?:(?:full|formal|final)" + WS + r")?"
+        r"(?:response|letter|reply|decision|acknowledg))"
+        r"(?:(?:" + WS + r"[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5),
     Cue("I enclose / attached is", "provided",
         r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
         r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5),

@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
 # US FOIA's own notation: "(b)(6)", "(b)(7)(C)", "b6", "b7C".
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
+_SECTION_WORD = re.compile(r"\b(?:sections?|ss?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
 # The act named right after a reference: "… of the Freedom of Information (Scotland) Act 2002".
@@ -145,6 +146,12 @@ def find_references(text: str, acts: dict[str, str]) -> list[SectionRef]:
         provisions = list(_ONE_NUM.finditer(match.group("list")))
         for i, item in enumerate(provisions):
             raw = item.group(0)
+            if i:  # "regulation 12(5)(e) and section 40(2)": a new trigger word inside the list
+                gap = match.group("list")[provisions[i - 1].end():item.start()].lower()
+                if "reg" in gap:
+                    kind = "regulation"
+                elif _SECTION_WORD.search(gap):
+                    kind = "section"
             number, subs = _split_provision(raw)
             if kind == "exemption":
                 # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section.

@@ -1,0 +1,69 @@
+"""The public API: shapes, immutability, determinism, JSON, awkward inputs."""
+
+import json
+import math
+
+import pytest
+
+import foiclassify
+from foiclassify import OUTCOMES, classify, classify_thread
+from foiclassify.labels import EXEMPTIONS
+
+TEXT = "Complying would exceed the appropriate limit of £450 under section 12(1). You may wish to refine your request."
+
+
+def test_result_is_immutable_hashable_and_deterministic():
+    a, b = classify(TEXT), classify(TEXT)
+    assert a == b and hash(a) == hash(b)
+    with pytest.raises(AttributeError):
+        a.outcome = "provided"  # type: ignore[misc]
+    assert len({a, b}) == 1
+
+
+def test_thread_result_is_hashable(wdtk_thread):
+    assert hash(classify_thread(wdtk_thread)) == hash(classify_thread(wdtk_thread))
+
+
+def test_to_dict_is_json_ready():
+    d = classify(TEXT).to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["outcome"] == "refused" and d["exemptions"] == ["FOIA:s12"]
+    assert d["cost_estimate"] == {"pounds": 450}
+    assert d["advice_offered"] is True
+    assert {"label", "start", "end", "text", "source", "role"} <= set(d["evidence"][0])
+
+
+def test_labels_come_from_the_contract():
+    r = classify(TEXT)
+    assert r.outcome in OUTCOMES
+    assert all(code in EXEMPTIONS for code in r.exemptions)
+    assert foiclassify.exemption_name("FOIA:s43") == "commercial interests"
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), "", "   \n\t  "])
+def test_empty_inputs_are_undetermined(value):
+    r = classify(value)
+    assert r.outcome == "undetermined" and r.exemptions == () and r.confidence == 1.0 and r.reason
+
+
+def test_bytes_are_decoded():
+    assert classify("We do not hold this information.".encode("utf-8")).outcome == "not_held"
+    cp1252 = "The Trust’s figures are exempt under section 43(2).".encode("cp1252")
+    assert classify(cp1252).exemptions == ("FOIA:s43",)
+
+
+def test_html_is_reduced_to_text():
+    html = "<html><body><p>Dear Sir,</p><p>The information is <b>exempt</b> under section 40(2).</p></body></html>"
+    r = classify(html)
+    assert r.exemptions == ("FOIA:s40",) and r.outcome == "refused"
+
+
+def test_wrong_type_is_a_clear_error():
+    with pytest.raises(TypeError, match="expects text"):
+        classify(42)  # type: ignore[arg-type]
+
+
+def test_nul_bytes_and_other_scripts_do_not_crash():
+    r = classify("The information\x00 is exempt under section 43. 🙂 مرحبا İstanbul")
+    assert r.exemptions == ("FOIA:s43",)
+    assert math.isfinite(r.confidence)

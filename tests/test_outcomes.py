@@ -1,0 +1,82 @@
+"""Outcome rules on real-looking replies: one table row per behaviour a user relies on."""
+
+import pytest
+
+from foiclassify import classify
+
+CASES = [
+    ("provided", "Thank you for your request. Please find below the information you requested. In 2022 there were 14 incidents."),
+    ("provided", "I enclose a spreadsheet showing the number of fixed penalty notices issued in each ward."),
+    ("provided", "In 2023 there were no incidents of this kind recorded, so the answer to question 2 is zero."),
+    ("partially_provided", "Please find the figures attached. Some of the information has been withheld under section 40(2) as it is personal data."),
+    ("partially_provided", "The names of junior officials have been redacted under section 40(2); the rest of the report is enclosed."),
+    ("refused", "The information you requested is exempt from disclosure under section 43(2) and is therefore withheld."),
+    ("refused", "We estimate that locating this information would take 40 hours, which would exceed the appropriate limit of £450."),
+    ("refused", "We consider your request to be vexatious under section 14(1) and will not be responding further."),
+    ("refused", "The Force can neither confirm nor deny that it holds any information relevant to your request."),
+    ("not_held", "I can confirm that the Council does not hold any recorded information within the scope of your request."),
+    ("not_held", "Having searched our records, this information is not held by the Trust."),
+    ("invalid_request", "Your email asks questions rather than requesting recorded information, so it is not a valid request under section 8."),
+    ("invalid_request", "As you are asking for your own personal data we will handle this as a subject access request."),
+    ("clarification_requested", "Before we can process your request, could you please clarify which financial years you are interested in?"),
+    ("acknowledgement", "We have received your request for information and will respond within 20 working days."),
+    ("acknowledgement", "This is an automated response confirming receipt of your email."),
+    ("delayed", "We need more time to consider the public interest test and will respond by 14 March."),
+    ("delayed", "Please accept our apologies for the delay in dealing with your request."),
+    ("undetermined", "Please see the attached response letter."),
+    ("undetermined", "Good afternoon, I hope you are well."),
+]
+
+
+@pytest.mark.parametrize("expected, text", CASES)
+def test_outcome(expected, text):
+    assert classify(text).outcome == expected
+
+
+def test_cost_limit_without_section_number_cites_s12_and_reads_cost():
+    r = classify("To locate this would take 40 hours, exceeding the appropriate limit of 18 hours (£450).")
+    assert r.exemptions == ("FOIA:s12",)
+    assert r.cost_estimate == {"hours": 40, "pounds": 450}
+
+
+def test_central_government_limit():
+    r = classify("Complying would exceed the cost limit of £600, which represents 24 hours of work. You may wish to narrow your request.")
+    assert r.outcome == "refused"
+    assert r.cost_estimate == {"hours": 24, "pounds": 600}
+    assert r.advice_offered is True
+
+
+def test_flags():
+    r = classify("We neither confirm nor deny whether we hold the information under section 31(3). The public interest in maintaining the exclusion outweighs the public interest in confirming.")
+    assert r.ncnd and r.public_interest_test
+    assert r.exemptions == ("FOIA:s31",)
+    assert classify("The names are withheld under section 40(5).").ncnd is True
+    assert classify("The names are withheld under section 40(2).").ncnd is False
+
+
+def test_negated_grounds_are_not_cited():
+    r = classify("We do not consider your request vexatious. Please find the information attached.")
+    assert r.exemptions == ()
+    assert r.outcome == "provided"
+
+
+def test_internal_review_stage():
+    r = classify("I have now completed the internal review. I uphold the original decision that the information is exempt under section 43(2).")
+    assert r.stage == "internal_review"
+    assert r.outcome == "refused"
+    assert classify("We have received your request for an internal review.").stage == "initial"
+
+
+def test_pit_extension_keeps_exemptions_it_weighs():
+    r = classify("We need more time to consider the public interest in relation to section 43(2), and will respond by 1 June.")
+    assert r.outcome == "delayed"
+    assert r.exemptions == ("FOIA:s43",)
+
+
+def test_confidence_is_a_probability_and_evidence_matches_text():
+    for _, text in CASES:
+        r = classify(text)
+        assert 0.0 <= r.confidence <= 1.0
+        for e in r.evidence:
+            assert text[e.start:e.end] == e.text
+            assert e.source in ("rule", "model")

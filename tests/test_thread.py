@@ -1,0 +1,92 @@
+"""Splitting correspondence into messages and rolling a thread up (TAXONOMY §4)."""
+
+import pytest
+
+from foiclassify import classify_thread
+from foiclassify.thread import split
+
+EMAIL_CHAIN = """Dear Ms Jones,
+
+Thank you for your request for an internal review. I have now completed the review and I uphold the original decision: the information is exempt under section 43(2).
+
+Yours sincerely,
+Review Officer
+
+-----Original Message-----
+From: A Jones
+Sent: 02 March 2024 10:00
+To: foi@example-council.gov.uk
+Subject: Internal review
+
+I am writing to request an internal review of your refusal.
+
+On 1 Feb 2024, FOI Team <foi@example-council.gov.uk> wrote:
+> Dear Ms Jones,
+> The information you requested is exempt under section 43(2) and is withheld.
+> Yours sincerely, FOI Team
+"""
+
+
+def test_email_chain_is_split_oldest_first_with_roles():
+    t = classify_thread(EMAIL_CHAIN)
+    assert [m.role for m in t.messages] == ["authority", "requester", "authority"]
+    first, _, last = t.messages
+    assert first.result.outcome == "refused" and first.result.stage == "initial"
+    assert last.result.stage == "internal_review" and last.result.outcome == "refused"
+    assert t.outcome == "refused" and t.stage == "internal_review"
+    assert t.exemptions == ("FOIA:s43",)
+    assert t.decisive_index == 2
+
+
+def test_quoted_history_inside_a_reply_is_not_labelled():
+    from foiclassify import classify
+
+    r = classify(EMAIL_CHAIN)
+    assert r.stage == "internal_review"
+    assert all(e.start < EMAIL_CHAIN.index("-----Original") for e in r.evidence if e.role in ("cited", "cue"))
+
+
+def test_list_input_with_and_without_roles():
+    t = classify_thread([
+        "I would like to request the number of parking fines issued in 2023. Yours faithfully, A Person",
+        {"role": "authority", "text": "We do not hold this information."},
+    ])
+    assert [m.role for m in t.messages] == ["requester", "authority"]
+    assert t.outcome == "not_held"
+    joined = "\n\n".join(m.text for m in t.messages)
+    for m in t.messages:
+        assert joined[m.start:m.end] == m.text
+
+
+def test_list_input_rejects_unknown_role():
+    with pytest.raises(ValueError, match="role must be one of"):
+        classify_thread([{"role": "council", "text": "hello"}])
+
+
+def test_review_outranks_later_initial_and_acknowledgements_decide_nothing():
+    t = classify_thread([
+        {"role": "authority", "text": "The information is exempt under section 40(2) and is withheld."},
+        {"role": "authority", "text": "Following the internal review, the decision is overturned and please find the information attached."},
+        {"role": "authority", "text": "We have received your request and will respond within 20 working days."},
+    ])
+    assert t.outcome == "provided" and t.stage == "internal_review" and t.decisive_index == 1
+
+
+def test_waiting_thread_takes_last_holding_reply():
+    t = classify_thread([
+        {"role": "requester", "text": "Please provide the budget."},
+        {"role": "authority", "text": "We have received your request and will respond within 20 working days."},
+    ])
+    assert t.outcome == "acknowledgement" and t.decisive_index is None
+
+
+def test_upheld_review_keeps_initial_exemptions():
+    t = classify_thread([
+        {"role": "authority", "text": "The report is exempt under section 36 and is withheld."},
+        {"role": "authority", "text": "I have completed the internal review and the original refusal is upheld."},
+    ])
+    assert t.outcome == "refused" and t.exemptions == ("FOIA:s36",)
+
+
+def test_letter_with_quoted_request_is_not_split(dwp_letter):
+    assert split(dwp_letter).layout != "whatdotheyknow"
