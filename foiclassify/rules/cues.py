@@ -14,8 +14,9 @@ intermediate signals the combine step reads:
 - ``cost_limit`` / ``vexatious`` / ``manifestly_unreasonable`` / ``accessible_elsewhere``: grounds
   named without a section number; they imply a code (see ``IMPLIED_CODES``).
 
-All patterns are compiled into one alternation matched against the lower-cased text, once.
-Patterns use bounded gaps only, so matching stays linear in the text length.
+Patterns are matched against the lower-cased text with line breaks read as spaces, and only
+near their keywords (literal strings every match contains), so a pass costs little more than a
+few ``str.find`` calls. Patterns use bounded gaps only, so matching stays linear in the length.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Cue:
     signal: str
     pattern: str  # lower-case regex
     weight: float = 1.0
+    # Literal lower-case strings of which every match contains at least one: the pattern only
+    # runs near them, which keeps a pass over a long reply fast.
+    keywords: tuple[str, ...] = ()
 
 
 W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
@@ -40,95 +44,93 @@ CUES: tuple[Cue, ...] = (
     Cue("please find (the information)", "provided",
         r"please find(?!" + WS + r"(?:(?:attached|enclosed|herewith)" + WS + r")?(?:(?:our|my|the|a|this|your)" + WS + r")?(?:(?:full|formal|final)" + WS + r")?"
         r"(?:response|letter|reply|decision|acknowledg))"
-        r"(?:(?:" + WS + r"[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5),
+        r"(?:(?:" + WS + r"[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
     Cue("I enclose / attached is", "provided",
         r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
-        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5),
+        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('enclos', 'attach', 'included')),
     Cue("information is set out / as follows", "provided",
         r"\b(?:information|figures|numbers|data|details|answers?|responses?|costs?|totals?)" + W
-        + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5),
-    Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0),
-    Cue("answers to numbered questions", "provided",
-        r"(?:^|\n)[ \t*>]*(?:a|answer|response|reply)[ \t]*\d{0,2}[ \t]*[:.)-][ \t]*\S", 1.0),
-    Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0),
+        + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
+    Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0, keywords=('here is', 'here are', 'below is', 'below are')),
+    Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0, keywords=('in response to', 'in reply to', 'in answer to')),
     Cue("we are able to provide / disclose", "provided",
-        r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) to (?:provide|disclose|release|supply|confirm the following|share)\b", 1.0),
+        r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) to (?:provide|disclose|release|supply|confirm the following|share)\b", 1.0, keywords=('pleased to', 'happy to', 'able to')),
     Cue("the information has been / is provided", "provided",
-        r"\b(?:information|figures|data|documents?)" + W + r"(?:has|have) been (?:provided|disclosed|released|attached|included)\b", 1.0),
-    Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b)", 1.0),
+        r"\b(?:information|figures|data|documents?)" + W + r"(?:has|have) been (?:provided|disclosed|released|attached|included)\b", 1.0, keywords=('been provided', 'been disclosed', 'been released', 'been attached', 'been included')),
+    Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b)", 1.0, keywords=('there were', 'there was', 'there have been', 'there has been', 'the answer is', 'the figure is', 'the number is')),
     # --- only part is answered
-    Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0),
+    Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0, keywords=('exception of', 'except for', 'apart from')),
     Cue("some of the information is withheld", "partial",
         r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining|the rest) of (?:the|this|that|your)\b" + W
-        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5),
-    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5),
+        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('withheld', 'redacted', 'exempt', 'disclosed', 'provided', 'released', 'not held')),
+    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'partially')),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
-        r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5),
-    Cue("exemption applies / is engaged", "withheld", r"\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5),
+        r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
+    Cue("exemption applies / is engaged", "withheld", r"\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
     Cue("information is withheld", "withheld",
-        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5),
+        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
-        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0),
-    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5),
-    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b|\bconfirm or deny whether\b", 2.0),
+        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('disclose', 'release', 'provide', 'supply', 'comply')),
+    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
+    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b|\bconfirm or deny whether\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) limit"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
-        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0),
-    Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5),
-    Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5),
-    Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5),
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'excessive cost', 'cost of compliance')),
+    Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
+    Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
+    Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
     # --- not held
     Cue("we do not hold", "not_held",
         r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)" + W + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
         r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno (?:recorded )?information (?:is |was )?held\b"
-        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0),
+        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0, keywords=('not hold', 'not have', 'not retain', 'not keep', 'not record', 'not collate', 'not capture', 'not held', 'hold no', 'holds no', 'no recorded', 'no information', 'not retained', "n't hold")),
     # --- not a valid request
     Cue("not a valid request", "invalid_request",
         r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
         r"|\b(?:invalid request|request is invalid)\b|\bsubject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
-        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0),
+        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'request for', 'rather than', 'does not fall under')),
     # --- clarification
     Cue("please clarify", "clarification_requested",
         r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
-        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0),
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0, keywords=('clarif', 'confirm', 'specify', 'explain', 'tell us', 'let us know', 'provide more', 'provide further', 'provide some', 'before we', 'before i')),
     # --- acknowledgement
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
         r"|\b(?:request|e-?mail) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
         r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledge receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
-        r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5),
+        r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
         r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))" + W + r"(?:response|reply|answer|respond)?" + W + r"(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
-        r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0),
+        r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the )?(?:time|deadline|period|response)"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
-        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0),
+        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still', 'respond', 'reply', 'provide', 'send')),
     Cue("apologies for the delay", "delay_apology",
-        r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0),
+        r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),
     # --- the message is (or carries) the answer
     Cue("writing in response to your request", "response_statement",
-        r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\bthis (?:letter|e-?mail) is (?:in response|our response)\b", 1.0),
+        r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\bthis (?:letter|e-?mail) is (?:in response|our response)\b", 1.0, keywords=('writ', 'this letter', 'this e-mail', 'this email')),
     Cue("see the attached response", "answer_in_attachment",
         r"\b(?:see|find|refer to)\b(?: the| our| my)? attached\b" + W + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?attached\b"
-        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)", 1.5),
+        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)", 1.5, keywords=('attached', 'enclosed')),
     # --- extra flags
     Cue("public interest test", "public_interest_test",
         r"\bpublic interest test\b|\bpublic interest (?:in|for|against|favou?rs?|arguments|factors|considerations)\b|\bbalance of (?:the )?public interest\b"
-        r"|\bpublic interest\b" + W + r"outweigh|\boutweighs? the public interest\b", 1.0),
+        r"|\bpublic interest\b" + W + r"outweigh|\boutweighs? the public interest\b|\b(?:considered|weighed|assessed|balanced|weighing|considering) (?:the|where the) public interest\b", 1.0, keywords=('public interest',)),
     Cue("advice to narrow the request", "advice_offered",
         r"\b(?:you|requester) (?:may|might|could|can) (?:wish|want|like|choose|consider)?" + W + r"(?:narrow|refine|reduc|limit|resubmit|submit a (?:new|fresh|refined|narrower))"
         r"|\bif you (?:were to |could |can |wish to )?(?:narrow|refine|reduce|limit)\b|\badvice and assistance\b|\bto (?:narrow|refine|reduce) (?:the scope of )?your request\b"
-        r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appropriate) limit", 1.0),
+        r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appropriate) limit", 1.0, keywords=('narrow', 'refine', 'reduc', 'limit', 'resubmit', 'submit a', 'advice and assistance')),
     Cue("internal review result", "internal_review",
         r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:internal )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|undertaken) (?:an|the|a|your) (?:internal )?review"
         r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|conducted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed?)\b"
-        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0),
+        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0, keywords=('review', 'uphold', 'upheld', 'overturn', 'revers')),
 )
 
 # Grounds named without a section number, and the code each implies per act family.
@@ -139,7 +141,9 @@ IMPLIED_CODES: dict[str, dict[str, str]] = {
     "accessible_elsewhere": {"FOIA": "FOIA:s21", "FOISA": "FOISA:s25"},
 }
 
-COMBINED = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(CUES)), re.MULTILINE)
+_COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
+_FLATTEN = str.maketrans("\n\t\r", "   ")
+_REACH = 300  # no cue match is longer than this: a window this wide around a keyword holds it
 
 
 @dataclass(frozen=True)
@@ -149,13 +153,39 @@ class CueHit:
     end: int
 
 
-def find_cues(text: str) -> list[CueHit]:
-    """Every cue in ``text`` (case-insensitive), in order, without overlaps."""
+def _windows(lowered: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged spans of ``lowered`` within reach of any keyword occurrence."""
+    spots: list[int] = []
+    for keyword in keywords:
+        pos = lowered.find(keyword)
+        while pos != -1:
+            spots.append(pos)
+            pos = lowered.find(keyword, pos + len(keyword))
+    windows: list[tuple[int, int]] = []
+    for spot in sorted(spots):
+        lo, hi = max(0, spot - _REACH), spot + _REACH
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character's offset (a few characters grow when lowered)."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered; keep offsets exact
-        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def find_cues(text: str) -> list[CueHit]:
+    """Every cue in ``text`` (case-insensitive), in order of position."""
+    lowered = lower_same_length(text)
+    flat = lowered.translate(_FLATTEN)  # phrases wrapped over two lines still match
     hits = []
-    for match in COMBINED.finditer(lowered):
-        index = int(match.lastgroup[1:])  # type: ignore[index]
-        hits.append(CueHit(CUES[index], match.start(), match.end()))
+    for cue, pattern in zip(CUES, _COMPILED):
+        for lo, hi in _windows(flat, cue.keywords):
+            hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
+    hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits
