@@ -145,6 +145,7 @@ _QUOTE_REQUEST_OPEN = re.compile(
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details)[ \t*_:]*$"
     r"|\byou asked:[ \t]*",
     _FLAGS,
 )
