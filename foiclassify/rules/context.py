@@ -10,7 +10,7 @@ is ``cited``.
 >>> from foiclassify.text import prepare
 >>> from foiclassify.rules.sections import find_references, default_act
 >>> p = prepare("We have considered section 43 but it does not apply. The information is exempt under section 40(2).")
->>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.text))]
+>>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.folded))]
 [('FOIA:s43', 'considered_not_applied'), ('FOIA:s40', 'cited')]
 """
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import fold, windows_near
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -47,7 +49,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:(?:" + WS + r"[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
     Cue("I enclose / attached is", "provided",
         r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
-        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('enclos', 'attach', 'included')),
+        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
     Cue("information is set out / as follows", "provided",
         r"\b(?:information|figures|numbers|data|details|answers?|responses?|costs?|totals?)" + W
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
@@ -62,7 +64,7 @@ CUES: tuple[Cue, ...] = (
     Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0, keywords=('exception of', 'except for', 'apart from')),
     Cue("some of the information is withheld", "partial",
         r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining|the rest) of (?:the|this|that|your)\b" + W
-        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('withheld', 'redacted', 'exempt', 'disclosed', 'provided', 'released', 'not held')),
+        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('some of', 'part of', 'parts of', 'elements of', 'certain of', 'amount of', 'remainder of', 'remaining of', 'rest of')),
     Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'partially')),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
@@ -71,7 +73,7 @@ CUES: tuple[Cue, ...] = (
     Cue("information is withheld", "withheld",
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
-        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('disclose', 'release', 'provide', 'supply', 'comply')),
+        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
     Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
     Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b|\bconfirm or deny whether\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
@@ -90,12 +92,12 @@ CUES: tuple[Cue, ...] = (
     Cue("not a valid request", "invalid_request",
         r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
         r"|\b(?:invalid request|request is invalid)\b|\bsubject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
-        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'request for', 'rather than', 'does not fall under')),
+        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
     # --- clarification
     Cue("please clarify", "clarification_requested",
         r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
-        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0, keywords=('clarif', 'confirm', 'specify', 'explain', 'tell us', 'let us know', 'provide more', 'provide further', 'provide some', 'before we', 'before i')),
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0, keywords=('clarif', 'specify', 'could you', 'can you', 'would you', 'will you', 'before we', 'before i')),
     # --- acknowledgement
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
@@ -110,7 +112,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the )?(?:time|deadline|period|response)"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
-        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still', 'respond', 'reply', 'provide', 'send')),
+        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to')),
     Cue("apologies for the delay", "delay_apology",
         r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),
     # --- the message is (or carries) the answer
@@ -130,7 +132,7 @@ CUES: tuple[Cue, ...] = (
     Cue("internal review result", "internal_review",
         r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:internal )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|undertaken) (?:an|the|a|your) (?:internal )?review"
         r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|conducted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed?)\b"
-        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0, keywords=('review', 'uphold', 'upheld', 'overturn', 'revers')),
+        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0, keywords=('outcome of', 'result of', 'findings of', 'finding of', 'conclusion of', 'completed', 'conducted', 'carried out', 'undertaken', 'uphold', 'upheld', 'overturn', 'revers', 'review panel', 'review officer')),
 )
 
 # Grounds named without a section number, and the code each implies per act family.
@@ -142,7 +144,6 @@ IMPLIED_CODES: dict[str, dict[str, str]] = {
 }
 
 _COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
-_FLATTEN = str.maketrans("\n\t\r", "   ")
 _REACH = 300  # no cue match is longer than this: a window this wide around a keyword holds it
 
 
@@ -153,39 +154,15 @@ class CueHit:
     end: int
 
 
-def _windows(lowered: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Merged spans of ``lowered`` within reach of any keyword occurrence."""
-    spots: list[int] = []
-    for keyword in keywords:
-        pos = lowered.find(keyword)
-        while pos != -1:
-            spots.append(pos)
-            pos = lowered.find(keyword, pos + len(keyword))
-    windows: list[tuple[int, int]] = []
-    for spot in sorted(spots):
-        lo, hi = max(0, spot - _REACH), spot + _REACH
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
-        else:
-            windows.append((lo, hi))
-    return windows
+def find_cues(text: str, folded: str | None = None) -> list[CueHit]:
+    """Every cue in ``text`` (case-insensitive), in order of position.
 
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()``, keeping every character's offset (a few characters grow when lowered)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-
-
-def find_cues(text: str) -> list[CueHit]:
-    """Every cue in ``text`` (case-insensitive), in order of position."""
-    lowered = lower_same_length(text)
-    flat = lowered.translate(_FLATTEN)  # phrases wrapped over two lines still match
+    ``folded`` is :func:`foiclassify.text.fold` of ``text`` when the caller already has it.
+    """
+    flat = fold(text) if folded is None else folded
     hits = []
     for cue, pattern in zip(CUES, _COMPILED):
-        for lo, hi in _windows(flat, cue.keywords):
+        for lo, hi in windows_near(flat, cue.keywords, _REACH):
             hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits

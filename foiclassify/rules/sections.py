@@ -8,7 +8,7 @@ the words after it ("… of the Data Protection Act") or, failing that, from the
 
 Whether a reference is *cited* is decided later, by :mod:`foiclassify.rules.context`.
 
->>> [(r.text, r.code) for r in find_references("exempt under sections 40(2) and 43 of the FOI Act", default_act("x"))]
+>>> [(r.text, r.code) for r in find_references("exempt under sections 40(2) and 43 of the FOI Act", default_act(""))]
 [('40(2)', 'FOIA:s40'), ('43', 'FOIA:s43')]
 """
 
@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
 # US FOIA's own notation: "(b)(6)", "(b)(7)(C)", "b6", "b7C".
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
+_DIGITS = re.compile(r"\d+")
 _SECTION_WORD = re.compile(r"\b(?:sections?|ss?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
@@ -51,11 +52,9 @@ _ACT_AFTER = re.compile(
     r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
     r")"
 )
-_SCOTTISH = re.compile(
-    r"\(Scotland\)\s+(?:Act|Regulations)|\bFOISA\b|\bFOI\s?\(S\)\s?A\b|Scottish Information Commissioner|\bEISRs?\b|\bEIRs?\s?\(Scotland\)",
-    re.IGNORECASE,
-)
-_US = re.compile(r"5\s?U\.?S\.?C\.?|§\s?552|\bPrivacy Act\b|Department of Justice|\bFOIA/PA\b")
+# Words (lower case) that put a document under Scottish law, or US federal FOIA.
+_SCOTTISH_WORDS = ("(scotland) act", "(scotland) regulations", "foisa", "foi(s)a", "foi (s) a", "scottish information commissioner", "eisr", "eir (scotland)", "eirs (scotland)")
+_US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
 
 
 @dataclass(frozen=True)
@@ -73,13 +72,13 @@ class SectionRef:
     subsections: str  # "(2)", "(5)(e)" …
 
 
-def default_act(text: str) -> dict[str, str]:
-    """Which act a bare "section"/"regulation" means in this document."""
-    scottish = bool(_SCOTTISH.search(text))
+def default_act(folded: str) -> dict[str, str]:
+    """Which act a bare "section"/"regulation" means in a document (given as :func:`~foiclassify.text.fold` of it)."""
+    scottish = any(word in folded for word in _SCOTTISH_WORDS)
     return {
         "section": "FOISA" if scottish else "FOIA",
         "regulation": "EISR" if scottish else "EIR",
-        "us": "USFOIA" if _US.search(text) else "",
+        "us": "USFOIA" if any(word in folded for word in _US_WORDS) else "",
     }
 
 
@@ -136,10 +135,22 @@ def _split_provision(raw: str) -> tuple[str, list[str]]:
     return number, subs
 
 
+def _near_digits(text: str) -> list[re.Match[str]]:
+    """``_REFERENCE`` matches, searched only around digits (every reference has one)."""
+    spans: list[tuple[int, int]] = []
+    for run in _DIGITS.finditer(text):
+        lo, hi = max(0, run.start() - 60), run.end() + 20
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return [m for lo, hi in spans for m in _REFERENCE.finditer(text, lo, hi)]
+
+
 def find_references(text: str, acts: dict[str, str]) -> list[SectionRef]:
     """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`."""
     refs: list[SectionRef] = []
-    for match in _REFERENCE.finditer(text):
+    for match in _near_digits(text):
         kind = _trigger_kind(match.group("trig"))
         explicit = _act_after(text, match.end())
         list_start = match.start("list")
@@ -175,7 +186,8 @@ def find_references(text: str, acts: dict[str, str]) -> list[SectionRef]:
                         code, code_kind = _code_for(act, str(n), [])
                         if code:
                             refs.append(SectionRef(start, list_start + provisions[i + 1].end(), f"{n}", act, code, code_kind, ""))
-    for match in _US_REFERENCE.finditer(text):
+    us_matches = _US_REFERENCE.finditer(text) if acts["us"] or "(b)" in text or "(B)" in text else ()
+    for match in us_matches:
         number = match.group("n") or match.group("n2")
         sub = match.group("sub") or match.group("sub2") or ""
         # "b6" alone is too common a token (grid refs, paper sizes): only in a US FOIA context.
