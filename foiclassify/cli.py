@@ -1,8 +1,9 @@
-"""Command line: ``foiclassify label FILE...`` (also ``python -m foiclassify``).
+"""Command line: ``foiclassify label INPUT... [-o OUTPUT]`` (also ``python -m foiclassify``).
 
-Each file is read as one correspondence: a WhatDoTheyKnow page or an email chain is split into
-messages, anything else is one message. The default output is a readable table per file;
-``--json`` prints one JSON object per file (the ``to_dict()`` of the thread result).
+Without ``-o``, each document file is read as one correspondence (a WhatDoTheyKnow page or an
+email chain is split into messages, anything else is one message) and a readable table is
+printed (``--json``: one JSON object per file). With ``-o``, every row of the inputs is labelled
+into a dataset by :func:`foiclassify.batch.label_files`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from pathlib import Path
 from . import __version__
 from .pipeline import classify, classify_thread
 from .result import Message, ThreadResult
+from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
 from .text import decode
 from .thread import guess_role
 
 
 def _read(path: Path) -> str:
     if not path.exists():
-        raise SystemExit(f"foiclassify: {path}: no such file")
+        raise InputError(f"{path}: no such file")
     if path.is_dir():
-        raise SystemExit(f"foiclassify: {path}: is a folder; name the files (e.g. {path}/*.txt)")
+        raise InputError(f"{path}: is a folder; name the files (e.g. {path}/*.txt), or write a dataset with -o OUTPUT")
+    if path.suffix.lower() in (".csv", ".jsonl", ".ndjson", ".parquet", ".mbox"):
+        raise InputError(f"{path}: a table or mailbox holds many documents; label it into a dataset with -o OUTPUT")
     return decode(path.read_bytes())
 
 
@@ -82,20 +86,63 @@ def _table(path: str, thread: ThreadResult) -> str:
     return "\n".join(lines)
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import label_files
+
+    summary = label_files(
+        args.files,
+        args.output,
+        text_column=args.text_column,
+        input_format=args.input_format,
+        output_format=args.output_format,
+        threads=args.mode == "thread",
+        jobs=args.jobs,
+        chunk_size=args.chunk_size,
+        quiet=args.quiet,
+        restart=args.restart,
+    )
+    if not args.quiet:
+        resumed = f", {summary.chunks_resumed} chunk(s) resumed from an earlier run" if summary.chunks_resumed else ""
+        print(f"foiclassify: {summary.rows_in} input rows → {summary.rows_out} rows in {summary.output} ({summary.errors} with errors{resumed})", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="foiclassify", description="Label FOI replies by outcome and exemptions cited.")
     parser.add_argument("--version", action="version", version=f"foiclassify {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    label = commands.add_parser("label", help="label files of correspondence and print the result")
-    label.add_argument("files", nargs="+", type=Path, help="text files: a reply, a WhatDoTheyKnow page or an email chain")
-    label.add_argument("--json", action="store_true", help="print one JSON object per file instead of a table")
-    label.add_argument("--evidence", action="store_true", help="with the table, list the evidence spans of each message")
+    label = commands.add_parser(
+        "label",
+        help="label correspondence: print a table, or with -o write a labelled dataset",
+        description="Without -o: print a table (or --json) for each document file. With -o OUTPUT: label every row of "
+        "CSV / JSONL / Parquet tables, folders of .txt/.md/.eml/.html files and mbox files into OUTPUT "
+        "(.csv, .jsonl or .parquet), in resumable chunks.",
+    )
+    label.add_argument("files", nargs="+", type=Path, help="input files or folders")
+    label.add_argument("-o", "--output", type=Path, help="write a labelled dataset here (.csv, .jsonl, .parquet)")
+    label.add_argument("--json", action="store_true", help="without -o: print one JSON object per file instead of a table")
+    label.add_argument("--evidence", action="store_true", help="without -o: list the evidence spans of each message")
     mode = label.add_mutually_exclusive_group()
-    mode.add_argument("--single", dest="mode", action="store_const", const="single", help="each file is one authority message")
-    mode.add_argument("--thread", dest="mode", action="store_const", const="thread", help="each file is a whole correspondence")
+    mode.add_argument("--single", dest="mode", action="store_const", const="single", help="each document is one authority message")
+    mode.add_argument("--threads", dest="mode", action="store_const", const="thread", help="each document is a whole correspondence (with -o: one row per message)")
+    label.add_argument("--text-column", default="text", help="the column holding the text in CSV/JSONL/Parquet (default: text)")
+    label.add_argument("--input-format", choices=INPUT_FORMATS, help="override the format read from the file extension")
+    label.add_argument("--output-format", choices=TABLE_FORMATS, help="override the format read from the output's extension")
+    label.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    label.add_argument("--chunk-size", type=int, default=500, help="rows per committed chunk (default 500)")
+    label.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    label.add_argument("--restart", action="store_true", help="discard an unfinished earlier run into the same output")
     args = parser.parse_args(argv)
 
-    texts = [(path, _read(path)) for path in args.files]  # fail on a bad path before any work
+    if args.jobs < 1 or args.chunk_size < 1:
+        parser.error("--jobs and --chunk-size must be at least 1")
+    try:
+        if args.output is not None:
+            return _batch(args)
+        texts = [(path, _read(path)) for path in args.files]  # fail on a bad path before any work
+    except InputError as exc:
+        print(f"foiclassify: {exc}", file=sys.stderr)
+        return 2
     for k, (path, text) in enumerate(texts):
         thread = _label_file(text, args.mode or "auto")
         if args.json:

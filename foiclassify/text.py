@@ -158,7 +158,8 @@ def decode(data: bytes) -> str:
 def to_text(value: object) -> tuple[str, str]:
     """Normalise one input to ``(text, empty_reason)``.
 
-    ``None`` and NaN give ``("", "no text (None)")``; ``bytes`` are decoded (see :func:`decode`);
+    ``None`` and NaN give ``("", "no text (None)")``; ``bytes`` are decoded (see :func:`decode`),
+    and so are strings carrying undecodable bytes as lone surrogates (``errors="surrogateescape"``);
     HTML markup is turned into its visible text; NUL bytes become spaces. Any other type raises
     ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
     """
@@ -170,6 +171,13 @@ def to_text(value: object) -> tuple[str, str]:
         value = decode(bytes(value))
     if not isinstance(value, str):
         raise TypeError(f"foiclassify expects text (str or bytes), got {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8, kept by surrogateescape
+        try:
+            value = decode(value.encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError:  # surrogates outside the escape range: replace them
+            value = value.encode("utf-8", "replace").decode("utf-8")
     text = value.replace("\x00", " ")
     if looks_like_html(text):
         text = html_to_text(text)

@@ -1,0 +1,253 @@
+"""Labelling many replies: DataFrames, streams, and resumable runs over files.
+
+A row that cannot be labelled gets ``outcome="undetermined"`` and a message in ``error``; the
+batch goes on. :func:`label_files` writes its output in committed chunks under
+``OUTPUT.partial/``; run the same command again after a crash and it continues from the last
+committed chunk; the final file appears at once (a rename) when every row is labelled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import shutil
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import __version__
+from .io import InputError, Source, check_input, concatenate, output_format_of, read_chunks, write_chunk
+from .pipeline import classify, classify_thread
+from .result import Classification
+
+RESULT_COLUMNS = (
+    "outcome", "exemptions", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
+    "cost_estimate", "reason", "evidence", "error",
+)
+THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
+
+
+def _result_columns(result: Classification | None, error: str = "") -> dict[str, Any]:
+    if result is None:
+        return {name: None for name in RESULT_COLUMNS} | {"exemptions": [], "error": error}
+    return {
+        "outcome": result.outcome,
+        "exemptions": list(result.exemptions),
+        "stage": result.stage,
+        "confidence": result.confidence,
+        "ncnd": result.ncnd,
+        "public_interest_test": result.public_interest_test,
+        "advice_offered": result.advice_offered,
+        "cost_estimate": json.dumps(dict(result.cost_estimate)) if result.cost_estimate else None,
+        "reason": result.reason,
+        "evidence": json.dumps([e.to_dict() for e in result.evidence], ensure_ascii=False),
+        "error": error,
+    }
+
+
+def _failed(exc: BaseException) -> dict[str, Any]:
+    message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+    return _result_columns(Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"), message)
+
+
+def label_texts(texts: list[object], threads: bool = False) -> list[list[dict[str, Any]]]:
+    """For each text, the output rows: one for a message, one per message for a thread.
+
+    Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
+    """
+    out: list[list[dict[str, Any]]] = []
+    for text in texts:
+        if not threads:
+            try:
+                out.append([_result_columns(classify(text))])  # type: ignore[arg-type]
+            except Exception as exc:  # a row that is not text, or a bug: keep the batch going
+                out.append([_failed(exc)])
+            continue
+        try:
+            thread = classify_thread(text)  # type: ignore[arg-type]
+            out.append([
+                {"message_index": i, "role": m.role, "sender": m.sender, "message_text": m.text, **_result_columns(m.result)}
+                for i, m in enumerate(thread.messages)
+            ] or [{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_result_columns(None)}])
+        except Exception as exc:
+            out.append([{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_failed(exc)}])
+    return out
+
+
+def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, Any]]], threads: bool, first_row: int) -> pd.DataFrame:
+    """Input columns + result columns; for threads, one row per message with the message's text."""
+    records = chunk.to_dict(orient="records")
+    rows = []
+    for offset, (record, results) in enumerate(zip(records, labelled)):
+        for result in results:
+            row = dict(record)
+            if threads:
+                row[text_column] = result.pop("message_text")
+                row["thread_id"] = record.get("thread_id", first_row + offset)
+            rows.append({**row, **result})
+    frame = pd.DataFrame.from_records(rows)
+    if threads:  # thread columns right after the input's own columns
+        ordered = [c for c in chunk.columns if c not in THREAD_COLUMNS] + list(THREAD_COLUMNS)
+        frame = frame[ordered + [c for c in frame.columns if c not in ordered]]
+    return frame
+
+
+def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool = False) -> pd.DataFrame:
+    """A copy of ``df`` with the result columns added (one row per message when ``threads``).
+
+    >>> import pandas as pd
+    >>> out = label_dataframe(pd.DataFrame({"id": [1, 2], "text": ["We do not hold this information.", None]}))
+    >>> out[["id", "outcome", "exemptions", "error"]].values.tolist()
+    [[1, 'not_held', [], ''], [2, 'undetermined', [], '']]
+    """
+    if text_column not in df.columns:
+        raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, df.columns))})")
+    labelled = label_texts(df[text_column].tolist(), threads)
+    return _merge(df.reset_index(drop=True), text_column, labelled, threads, 0)
+
+
+def label_stream(texts: Iterable[object]) -> Iterator[Classification]:
+    """Label texts one by one in constant memory; a text that cannot be labelled yields an
+    ``undetermined`` result whose ``reason`` starts with ``"error: "``.
+
+    >>> [r.outcome for r in label_stream(["We do not hold this information.", 42])]
+    ['not_held', 'undetermined']
+    """
+    for text in texts:
+        try:
+            yield classify(text)  # type: ignore[arg-type]
+        except Exception as exc:
+            yield Classification(outcome="undetermined", confidence=1.0, reason=f"error: {type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Resumable runs over files
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    output: Path
+    rows_in: int
+    rows_out: int
+    errors: int
+    chunks_resumed: int
+
+
+def _fingerprint(sources: list[Source], options: dict[str, Any]) -> str:
+    facts = {
+        "version": __version__,
+        "options": options,
+        "inputs": [[str(s.path.resolve()), s.format, s.text_column, s.path.stat().st_size if s.path.is_file() else s.rows, s.path.stat().st_mtime_ns] for s in sources],
+    }
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+
+
+def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="rows", disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True, smoothing=0.1)
+
+
+def _work(args: tuple[list[object], bool]) -> list[list[dict[str, Any]]]:
+    texts, threads = args
+    return label_texts(texts, threads)
+
+
+def label_files(
+    inputs: list[Path],
+    output: Path,
+    *,
+    text_column: str = "text",
+    input_format: str | None = None,
+    output_format: str | None = None,
+    threads: bool = False,
+    jobs: int = 1,
+    chunk_size: int = 500,
+    quiet: bool = False,
+    restart: bool = False,
+) -> RunSummary:
+    """Label every row of ``inputs`` into ``output``; resumable, order-preserving, atomic.
+
+    Raises :class:`~foiclassify.io.InputError` (one line naming the file or column) before any
+    labelling when an input or the output cannot be used.
+    """
+    out_fmt = output_format_of(output, output_format)
+    sources = [check_input(path, input_format, text_column) for path in inputs]
+    options = {"threads": threads, "chunk_size": chunk_size, "output_format": out_fmt, "output": str(output.resolve())}
+    partial = output.with_name(output.name + ".partial")
+    fingerprint = _fingerprint(sources, options)
+    manifest = partial / "manifest.json"
+    if partial.exists() and (restart or not manifest.exists() or json.loads(manifest.read_text()).get("fingerprint") != fingerprint):
+        if not restart and manifest.exists():
+            raise InputError(f"{partial}: holds a run with other inputs or options; run with --restart to discard it")
+        shutil.rmtree(partial)
+    partial.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({"fingerprint": fingerprint, "inputs": [str(p) for p in inputs], "options": options}))
+
+    def chunks() -> Iterator[tuple[int, Source, int, pd.DataFrame]]:
+        index, first_row = 0, 0
+        for source in sources:
+            for chunk in read_chunks(source, chunk_size):
+                if len(sources) > 1:
+                    chunk.insert(0, "source_file", str(source.path))
+                yield index, source, first_row, chunk
+                index += 1
+                first_row += len(chunk)
+
+    def chunk_path(index: int) -> Path:
+        return partial / f"chunk-{index:07d}.{out_fmt}"
+
+    total = sum(s.rows for s in sources)
+    resumed = 0
+    done_paths: list[Path] = []
+    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
+    pending: deque[tuple[Path, Source, int, pd.DataFrame, Any]] = deque()
+    try:
+        with _progress(total, quiet) as bar:
+
+            def finish_one() -> None:
+                path, source, first_row, chunk, result = pending.popleft()
+                labelled = result.get() if pool is not None else result
+                write_chunk(_merge(chunk, source.text_column, labelled, threads, first_row), path, out_fmt)
+                bar.update(len(chunk))
+
+            for index, source, first_row, chunk in chunks():
+                path = chunk_path(index)
+                done_paths.append(path)
+                if path.exists():  # committed by an earlier run
+                    resumed += 1
+                    bar.update(len(chunk))
+                    continue
+                work = (chunk[source.text_column].tolist(), threads)
+                pending.append((path, source, first_row, chunk, pool.apply_async(_work, (work,)) if pool else _work(work)))
+                while len(pending) > (2 * jobs if pool else 0):  # bounded: memory stays flat
+                    finish_one()
+            while pending:
+                finish_one()
+    finally:
+        if pool is not None:
+            pool.terminate()
+    concatenate(done_paths, output, out_fmt)
+    rows_out, errors = _count(done_paths, out_fmt)
+    shutil.rmtree(partial)
+    return RunSummary(output, total, rows_out, errors, resumed)
+
+
+def _count(paths: list[Path], fmt: str) -> tuple[int, int]:
+    rows = errors = 0
+    for path in paths:
+        if fmt == "csv":
+            frame = pd.read_csv(path, usecols=["error"], dtype=str, keep_default_na=False)
+        elif fmt == "jsonl":
+            frame = pd.read_json(path, lines=True, dtype=False)[["error"]]
+        else:
+            frame = pd.read_parquet(path, columns=["error"])
+        rows += len(frame)
+        errors += int((frame["error"].fillna("") != "").sum())
+    return rows, errors

@@ -1,0 +1,247 @@
+"""Reading correspondence in chunks (CSV, JSONL, Parquet, a folder of files, an mbox) and
+writing labelled chunks (CSV, JSONL, Parquet).
+
+Every reader yields pandas DataFrames of at most ``chunk_size`` rows, in a fixed order, so a run
+cut short can resume at a chunk boundary. :func:`check_input` reads what it must to fail fast
+(a missing file, an unknown format, a missing text column, a malformed table) and counts the rows,
+before any labelling starts.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import mailbox
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .text import decode, html_to_text
+
+TABLE_FORMATS = ("csv", "jsonl", "parquet")
+INPUT_FORMATS = (*TABLE_FORMATS, "folder", "mbox")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".eml", ".html", ".htm")
+_SUFFIX_FORMAT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".mbox": "mbox"}
+
+
+class InputError(ValueError):
+    """An input or output that cannot be used; the message is one line naming the file or column."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    format: str
+    text_column: str
+    rows: int  # counted by check_input
+
+
+def format_of(path: Path, override: str | None = None) -> str:
+    if override:
+        return override
+    if path.is_dir():
+        return "folder"
+    fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: cannot tell the format from '{path.suffix or 'no extension'}'; name it with --input-format ({', '.join(INPUT_FORMATS)})")
+    return fmt
+
+
+def output_format_of(path: Path, override: str | None = None) -> str:
+    fmt = override or _SUFFIX_FORMAT.get(path.suffix.lower())
+    if fmt not in TABLE_FORMATS:
+        raise InputError(f"{path}: output must be .csv, .jsonl or .parquet (or name one with --output-format)")
+    return fmt  # type: ignore[return-value]
+
+
+def _documents(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+
+
+def _email_record(message: email.message.Message, **extra: str) -> dict[str, object]:
+    """Headers and the readable body of one email (text/plain preferred, else HTML as text)."""
+    record: dict[str, object] = dict(extra)
+    for header in ("from", "to", "date", "subject", "message-id"):
+        record[header.replace("-", "_")] = str(message.get(header, "") or "")
+    body = ""
+    try:
+        if isinstance(message, email.message.EmailMessage):
+            part = message.get_body(preferencelist=("plain", "html"))
+        else:
+            part = None
+        if part is not None:
+            content = part.get_content()
+            body = html_to_text(content) if part.get_content_type() == "text/html" else content
+        elif not message.is_multipart():
+            payload = message.get_payload(decode=True) or b""
+            body = decode(payload) if isinstance(payload, bytes) else str(payload)
+    except (LookupError, ValueError, AttributeError) as exc:  # a broken charset or MIME structure
+        record["read_error"] = f"{type(exc).__name__}: {exc}"
+    record["text"] = body
+    return record
+
+
+def _folder_records(folder: Path) -> Iterator[dict[str, object]]:
+    for path in _documents(folder):
+        data = path.read_bytes()
+        if path.suffix.lower() == ".eml":
+            message = email.message_from_bytes(data, policy=email.policy.default)
+            yield _email_record(message, path=path.name)
+        else:
+            yield {"path": path.name, "text": decode(data)}
+
+
+def _mbox_records(path: Path) -> Iterator[dict[str, object]]:
+    box = mailbox.mbox(path, factory=lambda f: email.message_from_binary_file(f, policy=email.policy.default), create=False)
+    try:
+        for key in box.iterkeys():
+            yield _email_record(box[key])
+    finally:
+        box.close()
+
+
+def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Iterator[pd.DataFrame]:
+    batch: list[dict[str, object]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == chunk_size:
+            yield pd.DataFrame.from_records(batch)
+            batch = []
+    if batch:
+        yield pd.DataFrame.from_records(batch)
+
+
+def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
+    """The rows of one input, ``chunk_size`` at a time, every column kept as read."""
+    path, fmt = source.path, source.format
+    if fmt == "csv":
+        # Strings throughout, empty cells stay "", bytes that are not UTF-8 survive the round trip.
+        yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding="utf-8", encoding_errors="surrogateescape")
+    elif fmt == "jsonl":
+        yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False, convert_dates=False, encoding_errors="surrogateescape")
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
+            yield batch.to_pandas()
+    elif fmt == "folder":
+        yield from _record_chunks(_folder_records(path), chunk_size)
+    elif fmt == "mbox":
+        yield from _record_chunks(_mbox_records(path), chunk_size)
+    else:
+        raise InputError(f"{path}: unknown input format '{fmt}'")
+
+
+def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int = 10_000) -> Source:
+    """Validate one input completely and count its rows; raises :class:`InputError` with one line."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    fmt = format_of(path, fmt)
+    if fmt in ("folder", "mbox"):
+        text_column = "text"
+    if fmt == "folder" and not path.is_dir():
+        raise InputError(f"{path}: --input-format folder needs a folder")
+    if fmt == "folder" and not _documents(path):
+        raise InputError(f"{path}: the folder holds no {'/'.join(DOCUMENT_SUFFIXES)} files")
+    source = Source(path, fmt, text_column, 0)
+    rows = 0
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            parquet = pq.ParquetFile(path)
+            columns = parquet.schema_arrow.names
+            rows = parquet.metadata.num_rows
+            if text_column not in columns:
+                raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(columns)}); choose one with --text-column")
+        elif fmt == "folder":
+            rows = len(_documents(path))
+        else:
+            for chunk in read_chunks(source, chunk_size):
+                if fmt != "mbox" and text_column not in chunk.columns:
+                    raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(map(str, chunk.columns))}); choose one with --text-column")
+                rows += len(chunk)
+    except InputError:
+        raise
+    except Exception as exc:  # a malformed table: pandas/pyarrow/json errors of many kinds
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"{path}: cannot read as {fmt}: {first_line}") from exc
+    if fmt in TABLE_FORMATS and rows == 0:
+        raise InputError(f"{path}: no rows")
+    return Source(path, fmt, text_column, rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    if "exemptions" in out:
+        out["exemptions"] = [";".join(v) if isinstance(v, (list, tuple)) else ("" if v is None else v) for v in out["exemptions"]]
+    return out
+
+
+def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns of mixed types become strings (Parquet needs one type per column)."""
+    out = df.copy()
+    for column in out.columns:
+        if column == "exemptions" or out[column].dtype != object:
+            continue
+        kind = pd.api.types.infer_dtype(out[column], skipna=True)
+        if kind in ("mixed", "mixed-integer", "mixed-integer-float"):
+            out[column] = [None if v is None else str(v) for v in out[column]]
+    return out
+
+
+def write_chunk(df: pd.DataFrame, path: Path, fmt: str) -> None:
+    """Write one labelled chunk atomically (a temporary file, then a rename)."""
+    tmp = path.with_name(path.name + ".tmp")
+    if fmt == "csv":
+        _csv_ready(df).to_csv(tmp, index=False, encoding="utf-8", errors="surrogateescape")
+    elif fmt == "jsonl":
+        with open(tmp, "w", encoding="utf-8") as handle:
+            for record in df.to_dict(orient="records"):
+                handle.write(json.dumps(record, ensure_ascii=True, default=str) + "\n")
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pandas(_parquet_ready(df), preserve_index=False), tmp)
+    tmp.replace(path)
+
+
+def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
+    """Join chunk files into ``output`` atomically, one chunk in memory at a time."""
+    tmp = output.with_name(output.name + ".tmp")
+    if fmt == "jsonl":
+        with open(tmp, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk.read_bytes())
+    elif fmt == "csv":
+        columns: list[str] = []
+        for chunk in chunks:  # the union of columns, in order of first appearance
+            for column in pd.read_csv(chunk, nrows=0).columns:
+                if column not in columns:
+                    columns.append(column)
+        with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="") as out:
+            for k, chunk in enumerate(chunks):
+                part = pd.read_csv(chunk, dtype=str, keep_default_na=False, encoding="utf-8", encoding_errors="surrogateescape")
+                part.reindex(columns=columns, fill_value="").to_csv(out, index=False, header=(k == 0))
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.unify_schemas([pq.read_schema(c) for c in chunks], promote_options="permissive")
+        schema = schema.remove_metadata()
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for chunk in chunks:
+                table = pq.read_table(chunk)
+                for name in schema.names:
+                    if name not in table.column_names:
+                        table = table.append_column(name, pa.nulls(len(table), schema.field(name).type))
+                writer.write_table(table.select(schema.names).cast(schema))
+    tmp.replace(output)
