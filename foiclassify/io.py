@@ -37,6 +37,24 @@ class Source:
     format: str
     text_column: str
     rows: int  # counted by check_input
+    encoding: str = "utf-8"  # of a CSV/JSONL file: UTF-8, else Windows-1252, else Latin-1
+
+
+def file_encoding(path: Path) -> str:
+    """UTF-8 when the whole file decodes as UTF-8, else Windows-1252, else Latin-1 (never fails)."""
+    import codecs
+
+    for encoding in ("utf-8", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as handle:
+                while block := handle.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
 
 
 def format_of(path: Path, override: str | None = None) -> str:
@@ -118,10 +136,10 @@ def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
     """The rows of one input, ``chunk_size`` at a time, every column kept as read."""
     path, fmt = source.path, source.format
     if fmt == "csv":
-        # Strings throughout, empty cells stay "", bytes that are not UTF-8 survive the round trip.
-        yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding="utf-8", encoding_errors="surrogateescape")
+        # Strings throughout: empty cells stay "", identifiers keep their leading zeros.
+        yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding=source.encoding)
     elif fmt == "jsonl":
-        yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False, convert_dates=False, encoding_errors="surrogateescape")
+        yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False, encoding=source.encoding)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -146,7 +164,8 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
         raise InputError(f"{path}: --input-format folder needs a folder")
     if fmt == "folder" and not _documents(path):
         raise InputError(f"{path}: the folder holds no {'/'.join(DOCUMENT_SUFFIXES)} files")
-    source = Source(path, fmt, text_column, 0)
+    encoding = file_encoding(path) if fmt in ("csv", "jsonl") else "utf-8"
+    source = Source(path, fmt, text_column, 0, encoding)
     rows = 0
     try:
         if fmt == "parquet":
@@ -171,7 +190,7 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
         raise InputError(f"{path}: cannot read as {fmt}: {first_line}") from exc
     if fmt in TABLE_FORMATS and rows == 0:
         raise InputError(f"{path}: no rows")
-    return Source(path, fmt, text_column, rows)
+    return Source(path, fmt, text_column, rows, encoding)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,7 +220,7 @@ def write_chunk(df: pd.DataFrame, path: Path, fmt: str) -> None:
     """Write one labelled chunk atomically (a temporary file, then a rename)."""
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "csv":
-        _csv_ready(df).to_csv(tmp, index=False, encoding="utf-8", errors="surrogateescape")
+        _csv_ready(df).to_csv(tmp, index=False, encoding="utf-8", errors="replace")
     elif fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as handle:
             for record in df.to_dict(orient="records"):
@@ -227,9 +246,9 @@ def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
             for column in pd.read_csv(chunk, nrows=0).columns:
                 if column not in columns:
                     columns.append(column)
-        with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="") as out:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
             for k, chunk in enumerate(chunks):
-                part = pd.read_csv(chunk, dtype=str, keep_default_na=False, encoding="utf-8", encoding_errors="surrogateescape")
+                part = pd.read_csv(chunk, dtype=str, keep_default_na=False, encoding="utf-8")
                 part.reindex(columns=columns, fill_value="").to_csv(out, index=False, header=(k == 0))
     else:
         import pyarrow as pa
