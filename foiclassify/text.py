@@ -158,7 +158,7 @@ def decode(data: bytes) -> str:
 def to_text(value: object) -> tuple[str, str]:
     """Normalise one input to ``(text, empty_reason)``.
 
-    ``None`` and NaN give ``("", "no text (None)")``; ``bytes`` are decoded (see :func:`decode`),
+    ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)")``; ``bytes`` are decoded (see :func:`decode`),
     and so are strings carrying undecodable bytes as lone surrogates (``errors="surrogateescape"``);
     HTML markup is turned into its visible text; NUL bytes become spaces. Any other type raises
     ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
@@ -167,6 +167,8 @@ def to_text(value: object) -> tuple[str, str]:
         return "", "no text (None)"
     if isinstance(value, float) and math.isnan(value):
         return "", "no text (NaN)"
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing-value markers
+        return "", "no text (missing)"
     if isinstance(value, (bytes, bytearray, memoryview)):
         value = decode(bytes(value))
     if not isinstance(value, str):

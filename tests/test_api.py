@@ -40,7 +40,7 @@ def test_labels_come_from_the_contract():
     assert foiclassify.exemption_name("FOIA:s43") == "commercial interests"
 
 
-@pytest.mark.parametrize("value", [None, float("nan"), "", "   \n\t  "])
+@pytest.mark.parametrize("value", [None, float("nan"), "", "   \n\t  ", pytest.importorskip("pandas").NA])
 def test_empty_inputs_are_undetermined(value):
     r = classify(value)
     assert r.outcome == "undetermined" and r.exemptions == () and r.confidence == 1.0 and r.reason
