@@ -164,11 +164,11 @@ def to_text(value: object) -> tuple[str, str]:
     ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
     """
     if value is None:
-        return "", "no text (None)"
+        return "", "no text (missing value)"
     if isinstance(value, float) and math.isnan(value):
-        return "", "no text (NaN)"
+        return "", "no text (missing value)"
     if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing-value markers
-        return "", "no text (missing)"
+        return "", "no text (missing value)"
     if isinstance(value, (bytes, bytearray, memoryview)):
         value = decode(bytes(value))
     if not isinstance(value, str):
