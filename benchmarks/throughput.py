@@ -1,11 +1,15 @@
-"""Throughput of the rules-only pipeline, compared in one run with a bare compiled-regex pass.
+"""Throughput and memory, all figures from one run so their ratios can be compared.
 
     python benchmarks/throughput.py            # ~20 MB of reply text
     python benchmarks/throughput.py --quick    # ~1 MB, what CI runs so this script cannot rot
 
-The corpus is the shipped example correspondence, split into messages and repeated with small
-variations (numbers and sections changed) so no two texts are identical. Figures are for one
-process on this machine; compare the ratios, not the absolute numbers, between machines.
+Prints replies/s and MB/s for (a) a bare compiled-regex pass over the texts, (b) ``classify()``
+(rules only) in this process, (c) the full batch command ``foiclassify label corpus.csv -o
+out.parquet`` (read, label, write, resumable chunks) with one process and with ``--jobs 2``, its
+peak RSS, and the ratio (c)/(a).
+
+The corpus is the shipped example correspondence, split into messages and repeated with
+variation (every number changed at random) so that no two texts are the same.
 """
 
 from __future__ import annotations
@@ -14,8 +18,13 @@ import argparse
 import random
 import re
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+
+import pandas as pd
 
 from foiclassify import classify, classify_thread
 
@@ -30,20 +39,34 @@ def corpus(target_bytes: int, seed: int = 0) -> list[str]:
     bases = [letter] + [m.text for m in classify_thread(thread).messages]
     texts, size = [], 0
     while size < target_bytes:
-        base = rng.choice(bases)
-        text = re.sub(r"\d+", lambda m: str(rng.randint(1, 60)), base)
+        text = re.sub(r"\d+", lambda m: str(rng.randint(1, 60)), rng.choice(bases))
         texts.append(text)
         size += len(text.encode("utf-8"))
     return texts
 
 
-def timed(label: str, fn, texts: list[str], megabytes: float) -> float:
+def report(label: str, replies: int, megabytes: float, seconds: float) -> float:
+    print(f"{label:<44} {replies / seconds:>9.0f} replies/s {megabytes / seconds:>8.2f} MB/s")
+    return megabytes / seconds
+
+
+def in_process(label: str, fn, texts: list[str], megabytes: float) -> float:
     t0 = time.perf_counter()
     for text in texts:
         fn(text)
+    return report(label, len(texts), megabytes, time.perf_counter() - t0)
+
+
+def batch_command(label: str, csv: Path, jobs: int, texts: list[str], megabytes: float) -> tuple[float, float]:
+    out = csv.with_name(f"out-{jobs}.parquet")
+    command = [sys.executable, "-m", "foiclassify", "label", str(csv), "-o", str(out), "-q", "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True)
     seconds = time.perf_counter() - t0
-    print(f"{label:<34} {len(texts) / seconds:>10.0f} replies/s {megabytes / seconds:>8.2f} MB/s")
-    return megabytes / seconds
+    peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    assert len(pd.read_parquet(out, columns=["outcome"])) == len(texts), "the batch lost or duplicated rows"
+    return report(label, len(texts), megabytes, seconds), peak_mb
 
 
 def main() -> None:
@@ -53,10 +76,15 @@ def main() -> None:
     texts = corpus(1_000_000 if args.quick else 20_000_000)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(texts)} replies, {megabytes:.1f} MB")
-    bare = timed("(a) bare compiled-regex pass", lambda t: BARE.findall(t), texts, megabytes)
-    rules = timed("(b) classify(), rules only", classify, texts, megabytes)
-    print(f"ratio (b)/(a): 1/{bare / rules:.1f}")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    bare = in_process("(a) bare compiled-regex pass", lambda t: BARE.findall(t), texts, megabytes)
+    rules = in_process("(b) classify(), rules only, in process", classify, texts, megabytes)
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = Path(tmp) / "corpus.csv"
+        pd.DataFrame({"id": range(len(texts)), "text": texts}).to_csv(csv, index=False)
+        one, rss_one = batch_command("(c) foiclassify label -o .parquet, 1 process", csv, 1, texts, megabytes)
+        two, _ = batch_command("(c) foiclassify label -o .parquet, --jobs 2", csv, 2, texts, megabytes)
+    print(f"ratio (b)/(a): 1/{bare / rules:.1f}   ratio (c, 1 process)/(a): 1/{bare / one:.1f}   --jobs 2 speed-up: {two / one:.2f}x")
+    print(f"peak RSS of the batch command (1 process): {rss_one:.0f} MB")
 
 
 if __name__ == "__main__":
