@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -107,6 +108,22 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace, argv: list[str] | None) -> int:
+    from .report import write_report
+
+    if not args.labelled.exists():
+        print(f"foiclassify: {args.labelled}: no such file", file=sys.stderr)
+        return 2
+    command = "foiclassify " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    try:
+        path = write_report(args.labelled, args.output, command, by=args.by, top=args.top)
+    except (KeyError, ValueError) as exc:
+        print(f"foiclassify: {args.labelled}: {exc}", file=sys.stderr)
+        return 2
+    print(f"foiclassify: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="foiclassify", description="Label FOI replies by outcome and exemptions cited.")
     parser.add_argument("--version", action="version", version=f"foiclassify {__version__}")
@@ -132,8 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     label.add_argument("--chunk-size", type=int, default=500, help="rows per committed chunk (default 500)")
     label.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     label.add_argument("--restart", action="store_true", help="discard an unfinished earlier run into the same output")
+    report = commands.add_parser("report", help="an HTML report (tables and figures) from a labelled dataset")
+    report.add_argument("labelled", type=Path, help="a .csv, .jsonl or .parquet file written by 'foiclassify label -o'")
+    report.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    report.add_argument("--by", default="authority", help="the column to compare groups by (default: authority)")
+    report.add_argument("--top", type=int, default=15, help="how many groups to show (default 15)")
     args = parser.parse_args(argv)
 
+    if args.command == "report":
+        return _report(args, argv)
     if args.jobs < 1 or args.chunk_size < 1:
         parser.error("--jobs and --chunk-size must be at least 1")
     try:
