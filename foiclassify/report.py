@@ -34,6 +34,13 @@ def _figure(fig: plt.Figure) -> str:
     return f'<img alt="figure" src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}">'
 
 
+def _overall(shares: pd.DataFrame, what: str) -> pd.DataFrame:
+    """One group's row of :func:`outcome_shares` as a small table: outcome, count, share."""
+    row = shares.iloc[0]
+    long = pd.DataFrame({"outcome": list(row["count"].index), what: row["count"].astype(int).values, "share": row["share"].values})
+    return long[long[what] > 0].set_index("outcome")
+
+
 def _table(df: pd.DataFrame, percent: tuple[str, ...] = ()) -> str:
     shown = df.copy()
     for column in shown.columns:
@@ -47,7 +54,7 @@ def build_report(labelled: str | Path, command: str, by: str = "authority", top:
     """The HTML text of the report for the labelled table at ``labelled``."""
     table = load_labelled(labelled)
     parts = [f"<h1>FOI replies: outcomes and exemptions</h1><p class='note'>{len(table)} authority replies from <code>{html.escape(str(labelled))}</code>.</p>"]
-    parts.append("<h2>Outcomes</h2>" + _table(outcome_shares(table).T.rename(columns={"all": "all replies"}).T, percent=("share",)))
+    parts.append("<h2>Outcomes</h2>" + _table(_overall(outcome_shares(table), "replies"), percent=("share",)))
     if by in table.columns:
         parts.append(f"<h2>Outcomes by {html.escape(by)}</h2>" + _figure(plot_outcomes_by_authority(table, top=top, by=by)))
         parts.append(f"<h2>Refusal rates by {html.escape(by)} (Wilson 95% intervals)</h2>")
@@ -57,14 +64,14 @@ def build_report(labelled: str | Path, command: str, by: str = "authority", top:
         parts.append(_table(rates[["n", "withheld", "rate", "rate_low", "rate_high", "refused", "partially_provided", "not_held"]], percent=("rate", "_low", "_high")))
     else:
         parts.append(f"<p class='note'>No '{html.escape(by)}' column: per-authority tables are left out.</p>")
-    parts.append("<h2>Exemptions cited</h2>" + _table(exemption_frequencies(table).head(30), percent=("share_of_answered",)))
+    parts.append("<h2>Exemptions cited</h2>" + _table(exemption_frequencies(table).head(30).set_index("code"), percent=("share_of_answered",)))
     if table["exemptions"].map(len).sum():
         parts.append("<h2>Exemptions cited together</h2>" + _figure(plot_co_citation(table)))
     if "year" in table.columns and table["year"].notna().any() and table["exemptions"].map(len).sum():
         parts.append("<h2>Exemptions over time</h2>" + _figure(plot_exemptions_over_time(table)))
     if "thread_id" in table.columns:
         threads = thread_outcomes(table)
-        parts.append("<h2>Threads</h2>" + _table(outcome_shares(threads).T.rename(columns={"all": "all threads"}).T, percent=("share",)))
+        parts.append("<h2>Threads</h2>" + _table(_overall(outcome_shares(threads), "threads"), percent=("share",)))
         crosstab, summary = review_reversals(table)
         if summary["reviewed"]:
             parts.append(f"<h3>Internal reviews</h3><p>{summary['reviewed']} reviewed threads; outcome changed in {summary['changed']} "
