@@ -1,26 +1,31 @@
 """Figures for refusal-pattern research (matplotlib). Each function returns the Figure and, given
-``path``, also saves it (``.png`` or ``.svg`` from the suffix)."""
+``path``, also saves it (``.png`` or ``.svg`` from the suffix).
+
+Figures are made with matplotlib's object API, not pyplot: nothing global is touched, no window
+is opened, and nothing piles up in memory when a script makes many. In a notebook, show one with
+``display(fig)`` (or leave it as the cell's last value).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # no display needed; notebooks still show the returned Figure
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .analysis import co_citation, exemption_frequencies, outcome_shares, prepare_table  # noqa: E402
-from .labels import OUTCOMES  # noqa: E402
+from .analysis import co_citation, exemption_frequencies, outcome_shares, prepare_table
+from .labels import OUTCOMES
 
 _COLOURS = {
     "provided": "#1b9e77", "partially_provided": "#a6d96a", "refused": "#d7191c", "not_held": "#fdae61",
     "invalid_request": "#7570b3", "clarification_requested": "#80b1d3", "acknowledgement": "#d9d9d9",
     "delayed": "#bebada", "undetermined": "#969696",
 }
+
+
+def _subplots(figsize: tuple[float, float]) -> tuple[Figure, object]:
+    fig = Figure(figsize=figsize)
+    return fig, fig.add_subplot()
 
 
 def _save(fig: Figure, path: str | Path | None) -> Figure:
@@ -41,7 +46,7 @@ def plot_outcomes_by_authority(df: pd.DataFrame, top: int = 10, by: str = "autho
     shares = outcome_shares(df, by=by).head(top)
     counts = shares["count"]
     fractions = shares["share"]
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(shares) + 1.8))
+    fig, ax = _subplots(figsize=(10, 0.45 * len(shares) + 1.8))
     left = pd.Series(0.0, index=fractions.index)
     for label in OUTCOMES:
         if counts[label].sum() == 0:
@@ -68,7 +73,7 @@ def plot_exemptions_over_time(df: pd.DataFrame, top: int = 8, path: str | Path |
     freq = exemption_frequencies(table, by="year")
     leaders = freq.groupby("code")["replies"].sum().sort_values(ascending=False).head(top).index
     pivot = freq[freq["code"].isin(leaders)].pivot_table(index="year", columns="code", values="replies", fill_value=0)
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    fig, ax = _subplots(figsize=(9, 4.5))
     for code in leaders:
         if code in pivot.columns:
             ax.plot(pivot.index.astype(int), pivot[code], marker="o", label=code)
@@ -86,7 +91,7 @@ def plot_co_citation(df: pd.DataFrame, top: int = 12, path: str | Path | None = 
     matrix = co_citation(df)
     matrix = matrix.iloc[:top, :top]
     size = max(3.5, 0.55 * len(matrix) + 2)
-    fig, ax = plt.subplots(figsize=(size + 1, size))
+    fig, ax = _subplots(figsize=(size + 1, size))
     image = ax.imshow(matrix.values, cmap="Blues")
     ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(matrix)), matrix.index, fontsize=8)

@@ -9,8 +9,8 @@ import platform
 from datetime import datetime, timezone
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 
 from . import __version__
 from .analysis import exemption_frequencies, load_labelled, outcome_shares, refusal_rates, review_reversals, thread_outcomes
@@ -27,10 +27,9 @@ img { max-width: 100%; } code, pre { background: #f6f6f6; padding: 2px 4px; }
 """
 
 
-def _figure(fig: plt.Figure) -> str:
+def _figure(fig: Figure) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
     return f'<img alt="figure" src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}">'
 
 
