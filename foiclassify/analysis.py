@@ -13,8 +13,9 @@ information and are left out of the denominator (their counts are in :func:`outc
 >>> import pandas as pd
 >>> df = pd.DataFrame({"authority": ["A", "A", "B"], "outcome": ["refused", "provided", "not_held"],
 ...                    "exemptions": [["FOIA:s43"], [], []]})
->>> refusal_rates(df, by="authority")[["n", "withheld", "rate"]].round(3).values.tolist()
-[[2, 1, 0.5], [1, 1, 1.0]]
+>>> rates = refusal_rates(df, by="authority")
+>>> rates["n"].tolist(), rates["withheld"].tolist(), rates["rate"].tolist()
+([2, 1], [1, 1], [0.5, 1.0])
 """
 
 from __future__ import annotations
