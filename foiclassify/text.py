@@ -155,12 +155,39 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+# UTF-8 read as Windows-1252: "â€™" for "’", "Ã©" for "é". A lead byte of a 2-4 byte sequence
+# shown as a Latin-1 letter, then 1-3 continuation bytes shown as cp1252 characters.
+_CP1252_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252 ("Trustâ€™s" → "Trust’s").
+
+    Only sequences that decode as valid UTF-8 are changed, so ordinary accented text stays as it is.
+
+    >>> repair_mojibake("The Trustâ€™s reply â€“ cafÃ© costs")
+    'The Trust’s reply – café costs'
+    >>> repair_mojibake("Café and naïve stay")
+    'Café and naïve stay'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        try:
+            return match.group(0).encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return match.group(0)
+
+    return _MOJIBAKE.sub(fix, text) if _MOJIBAKE.search(text) else text
+
+
 def to_text(value: object) -> tuple[str, str]:
     """Normalise one input to ``(text, empty_reason)``.
 
     ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)")``; ``bytes`` are decoded (see :func:`decode`),
     and so are strings carrying undecodable bytes as lone surrogates (``errors="surrogateescape"``);
-    HTML markup is turned into its visible text; NUL bytes become spaces. Any other type raises
+    HTML markup is turned into its visible text; UTF-8 mis-read as Windows-1252 is repaired
+    (:func:`repair_mojibake`); NUL bytes become spaces. Any other type raises
     ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
     """
     if value is None:
@@ -183,6 +210,7 @@ def to_text(value: object) -> tuple[str, str]:
     text = value.replace("\x00", " ")
     if looks_like_html(text):
         text = html_to_text(text)
+    text = repair_mojibake(text)
     if not text.strip():
         return text, "empty text"
     return text, ""

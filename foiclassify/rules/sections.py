@@ -21,13 +21,13 @@ from ..labels import EXEMPTIONS, PROCEDURAL_SECTIONS
 
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets.
 _NUM = r"\d{1,3}[A-Z]?(?![\d])(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
-_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?)"
+_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?)"
 
 _TRIGGER = (
     r"(?P<trig>"
-    r"\b(?:sections?|secs?\.|ss\.?)"
+    r"\b(?:sections?|secs?\.|ss\.?|adran(?:nau)?)"
     r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
-    r"|\b(?:regulations?|regs?\.?)"
+    r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)"
     r"|\b(?:exemptions?|exceptions?)(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?))?"
     r")"
 )
@@ -39,7 +39,7 @@ _REFERENCE = re.compile(
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
 _DIGITS = re.compile(r"\d+")
-_SECTION_WORD = re.compile(r"\b(?:sections?|ss?)\.?[ \t]*$")
+_SECTION_WORD = re.compile(r"\b(?:sections?|ss?|adran(?:nau)?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
 # The act named right after a reference: "… of the Freedom of Information (Scotland) Act 2002".
@@ -84,7 +84,7 @@ def default_act(folded: str) -> dict[str, str]:
 
 def _trigger_kind(trigger: str) -> str:
     t = trigger.lower()
-    if t.startswith(("reg",)):
+    if t.startswith(("reg", "rheoliad")):
         return "regulation"
     if t.startswith(("exemption", "exception")):
         if "regulation" in t:
