@@ -71,26 +71,31 @@ def fold(text: str) -> str:
     return lowered
 
 
+def merged_spans(hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """``(start - before, end + after)`` around each sorted hit, overlapping spans merged."""
+    spans: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(0, start - before), end + after
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def windows_near(folded: str, keywords: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
     """Merged ``(start, end)`` spans of ``folded`` within ``reach`` of any keyword occurrence.
 
     A pattern whose every match contains one of ``keywords`` and is shorter than ``reach`` finds
     the same matches when run only inside these spans; ``str.find`` locates them at memory speed.
     """
-    spots: list[int] = []
+    spots: list[tuple[int, int]] = []
     for keyword in keywords:
         pos = folded.find(keyword)
         while pos != -1:
-            spots.append(pos)
+            spots.append((pos, pos))
             pos = folded.find(keyword, pos + len(keyword))
-    spans: list[tuple[int, int]] = []
-    for spot in sorted(spots):
-        lo, hi = max(0, spot - reach), spot + reach
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
+    return merged_spans(sorted(spots), reach, reach)
 
 
 def search_near(pattern: re.Pattern[str], text: str, folded: str, keywords: tuple[str, ...], reach: int = 300) -> list[re.Match[str]]:

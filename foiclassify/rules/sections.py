@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..labels import EXEMPTIONS, PROCEDURAL_SECTIONS
+from ..text import merged_spans
 
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets.
 _NUM = r"\d{1,3}[A-Z]?(?![\d])(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
@@ -137,13 +138,7 @@ def _split_provision(raw: str) -> tuple[str, list[str]]:
 
 def _near_digits(text: str) -> list[re.Match[str]]:
     """``_REFERENCE`` matches, searched only around digits (every reference has one)."""
-    spans: list[tuple[int, int]] = []
-    for run in _DIGITS.finditer(text):
-        lo, hi = max(0, run.start() - 60), run.end() + 20
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
+    spans = merged_spans([run.span() for run in _DIGITS.finditer(text)], before=60, after=20)
     return [m for lo, hi in spans for m in _REFERENCE.finditer(text, lo, hi)]
 
 
