@@ -29,12 +29,6 @@ class Findings:
     cues: tuple[CueHit, ...]
     acts: dict[str, str]
 
-    def signals(self) -> set[str]:
-        return {hit.cue.signal for hit in self.cues}
-
-    def hits(self, signal: str) -> list[CueHit]:
-        return [hit for hit in self.cues if hit.cue.signal == signal]
-
 
 def find(prepared: Prepared) -> Findings:
     text = prepared.text
