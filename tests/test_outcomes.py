@@ -25,6 +25,9 @@ CASES = [
     ("delayed", "Please accept our apologies for the delay in dealing with your request."),
     ("undetermined", "Please see the attached response letter."),
     ("undetermined", "Good afternoon, I hope you are well."),
+    # The generic duties paragraph many police replies open with decides nothing by itself.
+    ("undetermined", "Please find our response set out below. Section 1 of the Act gives two duties. Unless exemptions apply, the first duty is to confirm or deny whether the information is held."),
+    ("acknowledgement", "I write about your request received on 7 May. It will be considered under the Act and you will receive a response within the statutory timescale of 20 working days."),
 ]
 
 

@@ -46,7 +46,7 @@ CUES: tuple[Cue, ...] = (
     Cue("please find (the information)", "provided",
         r"please find(?!" + WS + r"(?:(?:attached|enclosed|herewith)" + WS + r")?(?:(?:our|my|the|a|this|your)" + WS + r")?(?:(?:full|formal|final)" + WS + r")?"
         r"(?:response|letter|reply|decision|acknowledg))"
-        r"(?:(?:" + WS + r"[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
+        r"(?:(?:" + WS + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
     Cue("I enclose / attached is", "provided",
         r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
         r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
@@ -69,13 +69,13 @@ CUES: tuple[Cue, ...] = (
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
         r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
-    Cue("exemption applies / is engaged", "withheld", r"\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
+    Cue("exemption applies / is engaged", "withheld", r"(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
     Cue("information is withheld", "withheld",
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
         r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
     Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
-    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b|\bconfirm or deny whether\b", 2.0, keywords=('confirm', 'ncnd')),
+    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) limit"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
