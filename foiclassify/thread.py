@@ -41,6 +41,9 @@ _STATUS_LINE = re.compile(
 )
 _AUTHORITY_IN_STATUS = re.compile(r"\b(?:refused by|response from|review by|to|by)\s+(?P<name>[^\n.]{3,120}?)(?:\s+of their handling[^\n]*)?\.?\s*$", re.I)
 
+_MADE_REQUEST = re.compile(
+    r"^[ \t]*(?P<who>[^\n]{1,120}?) made this [^\n]{0,60}?request to (?P<authority>[^\n]{2,150}?)\.?[ \t]*$", re.MULTILINE
+)
 _ANNOTATION = re.compile(r"^[ \t]*(?P<who>[^\n]{1,120}?) left an annotation(?: \([^\n)]*\))?[ \t]*$", re.MULTILINE)
 _ATTACHMENTS = re.compile(r"^[ \t]*(\d{1,3}) Attachments?[ \t]*$", re.IGNORECASE)
 _GREETING = re.compile(r"^[ \t]*(?:Dear|Hello|Hi|Good (?:morning|afternoon|evening)|To whom it may concern)\b", re.IGNORECASE)
@@ -142,13 +145,22 @@ def _is_sender_line(lines: list[tuple[int, str]], i: int, authority: str | None)
     after_blank = i + 1 >= len(lines) or not lines[i + 1][1].strip()
     if not (before_blank and after_blank):
         return False
-    # "Sender, Authority" names the writer and the body; a bare "Sender," needs a greeting or
-    # an attachment line soon after, so a signature line is not taken for a new message.
+    # "Sender, Authority" names the writer and the body; a bare "Sender," or the authority's
+    # name alone needs a greeting or an attachment line soon after, so a signature line is not
+    # taken for a new message.
     if authority and line.endswith(", " + authority):
         return True
-    if not line.endswith(","):
+    if not (line.endswith(",") or line == authority):
         return False
     return any(_ATTACHMENTS.match(f) or _GREETING.match(f) for f in _next_nonblank(lines, i, 4))
+
+
+def _is_named_header(lines: list[tuple[int, str]], i: int) -> bool:
+    """A standalone line right above a greeting: a page's name header over a message (a
+    signature under "Yours faithfully" is followed by the next message's header instead)."""
+    before_blank = i == 0 or not lines[i - 1][1].strip()
+    following = _next_nonblank(lines, i, 1)
+    return before_blank and bool(following) and bool(_GREETING.match(following[0]))
 
 
 def _is_requester_greeting(line: str, authority: str | None) -> bool:
@@ -171,11 +183,17 @@ def split_whatdotheyknow(text: str) -> Split | None:
     if status_match:
         named = _AUTHORITY_IN_STATUS.search(status_match.group(0).strip())
         authority = named.group("name").strip() if named else None
+    # "Jane Doe made this Freedom of Information request to Some Council": both parties named.
+    made = _MADE_REQUEST.search(head)
+    requester = made.group("who").strip() if made else None
+    if made and not authority:
+        authority = made.group("authority").strip()
 
     starts: list[tuple[int, str, str, int]] = []  # (line index, role, sender, attachments)
     body_from = 0
-    if status_match:
-        body_from = next(i for i, (off, _) in enumerate(lines) if off > status_match.end() - 1) if status_match.end() < len(text) else len(lines)
+    header_end = max(status_match.end() if status_match else 0, made.end() if made else 0)
+    if header_end:
+        body_from = next((i for i, (off, _) in enumerate(lines) if off >= header_end), len(lines))
     in_authority_greeting_pending = False
     for i in range(body_from, len(lines)):
         line = lines[i][1]
@@ -183,6 +201,9 @@ def split_whatdotheyknow(text: str) -> Split | None:
         if annotation:
             starts.append((i, "annotation", annotation.group("who").strip(), 0))
             in_authority_greeting_pending = False
+        elif requester and line.strip() == requester and _is_named_header(lines, i):
+            starts.append((i, "requester", requester, 0))
+            in_authority_greeting_pending = True  # the greeting that follows is this message's
         elif _is_sender_line(lines, i, authority):
             following = _next_nonblank(lines, i, 1)
             count = _ATTACHMENTS.match(following[0]) if following else None
@@ -199,7 +220,7 @@ def split_whatdotheyknow(text: str) -> Split | None:
     if first_body is not None and (not starts or starts[0][0] > first_body):
         starts.insert(0, (first_body, "requester", "", 0))
     # Without the status line, it takes a sender line or an annotation to call it a page.
-    if not status_match and not any(role in ("authority", "annotation") for _, role, _, _ in starts):
+    if not status_match and not made and not any(role in ("authority", "annotation") for _, role, _, _ in starts):
         return None
     if len(starts) < 2 and not status_match:
         return None

@@ -90,3 +90,44 @@ def test_upheld_review_keeps_initial_exemptions():
 
 def test_letter_with_quoted_request_is_not_split(dwp_letter):
     assert split(dwp_letter).layout != "whatdotheyknow"
+
+
+# The layout of a WhatDoTheyKnow page as stored text, with names above each message
+# (constructed in our own words; fictional people and authority).
+NAMED_PAGE = """Gritting routes in 2023
+
+Sam Example made this Freedom of Information request to Northshire County Council
+
+This request has been closed to new correspondence from the public body.
+
+The request was partially successful.
+
+Sam Example
+
+Dear Sir or Madam,
+
+Please send me the gritting routes for 2023 and the cost of salt bought.
+
+Yours faithfully,
+
+Sam Example
+
+Northshire County Council
+
+Dear Sam Example,
+
+Thank you for your request, received on 3 January. Please find the routes attached. The cost of salt is exempt under section 43(2) as it would prejudice the council's commercial interests.
+
+Yours sincerely,
+
+Information Governance Team
+"""
+
+
+def test_page_with_name_headers():
+    t = classify_thread(NAMED_PAGE)
+    assert [m.role for m in t.messages] == ["requester", "authority"]
+    assert t.messages[0].sender == "Sam Example" and t.messages[0].text.startswith("Sam Example")
+    assert t.messages[1].sender == "Northshire County Council"
+    assert t.outcome == "partially_provided" and t.exemptions == ("FOIA:s43",)
+    assert t.site_state == "partially_successful" and t.title == "Gritting routes in 2023"
