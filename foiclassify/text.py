@@ -264,6 +264,7 @@ _BOILERPLATE_PARAGRAPH = re.compile(
     re.IGNORECASE,
 )
 
+_BOILERPLATE_HEADING_WORDS = ("complain", "appeal", "review", "if you are")
 _BOILERPLATE_KEYWORDS = ("if you are", "you have the right", "you are entitled", "you may", "you can", "you could", "right to complain", "complain", "commissioner", "section 50", "section 47")
 
 _EMAIL_QUOTE_START = re.compile(
@@ -289,11 +290,13 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
 
 
 def _quoted_request_regions(text: str, folded: str) -> list[Region]:
+    openings = sorted([m.end() for m in _QUOTE_REQUEST_OPEN.finditer(text)] + [m.end() for m in search_near(_YOU_ASKED, text, folded, ("you asked",), 20)])
+    if not openings:
+        return []
     # Every candidate end is found in one pass, so many openings cost no more than one.
     response_starts = [m.start() for m in _RESPONSE_START.finditer(text)]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     regions: list[Region] = []
-    openings = sorted([m.end() for m in _QUOTE_REQUEST_OPEN.finditer(text)] + [m.end() for m in search_near(_YOU_ASKED, text, folded, ("you asked",), 20)])
     for start in openings:
         if regions and start < regions[-1].end:
             continue
@@ -309,7 +312,7 @@ def _quoted_request_regions(text: str, folded: str) -> list[Region]:
 
 def _boilerplate_regions(text: str, folded: str) -> list[Region]:
     regions = []
-    heading = _BOILERPLATE_HEADING.search(text)
+    heading = _BOILERPLATE_HEADING.search(text) if any(k in folded for k in _BOILERPLATE_HEADING_WORDS) else None
     # A complaints heading in the last part of a letter opens boilerplate that runs to the end.
     if heading and heading.start() > len(text) // 3:
         regions.append(Region(heading.start(), len(text), BOILERPLATE))
@@ -319,9 +322,10 @@ def _boilerplate_regions(text: str, folded: str) -> list[Region]:
     return regions
 
 
-def _email_quote_regions(text: str) -> list[Region]:
-    regions = [Region(m.start(), m.end(), QUOTED_EMAIL) for m in _GT_QUOTED_LINES.finditer(text)]
-    start_of_history = _EMAIL_QUOTE_START.search(text)
+def _email_quote_regions(text: str, folded: str) -> list[Region]:
+    regions = [Region(m.start(), m.end(), QUOTED_EMAIL) for m in _GT_QUOTED_LINES.finditer(text)] if ">" in text else []
+    has_history = any(k in folded for k in ("wrote:", "original message", "forwarded message", "from:"))
+    start_of_history = _EMAIL_QUOTE_START.search(text) if has_history else None
     if start_of_history and start_of_history.start() > 0:
         regions.append(Region(start_of_history.start(), len(text), QUOTED_EMAIL))
     return regions
@@ -343,8 +347,9 @@ def _merge(regions: list[Region]) -> tuple[Region, ...]:
 def find_regions(text: str, folded: str | None = None) -> tuple[Region, ...]:
     """All regions of ``text`` that are not the writer's own decision text, sorted, non-overlapping."""
     folded = fold(text) if folded is None else folded
-    regions = _quoted_request_regions(text, folded) + _email_quote_regions(text) + _boilerplate_regions(text, folded)
-    regions += [Region(m.start(), m.end(), LINK_BLOCK) for m in _LINK_BLOCK.finditer(text)]
+    regions = _quoted_request_regions(text, folded) + _email_quote_regions(text, folded) + _boilerplate_regions(text, folded)
+    if "visible links" in folded or "show quoted sections" in folded:
+        regions += [Region(m.start(), m.end(), LINK_BLOCK) for m in _LINK_BLOCK.finditer(text)]
     return _merge([r for r in regions if r.end > r.start])
 
 

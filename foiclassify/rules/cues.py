@@ -144,6 +144,7 @@ IMPLIED_CODES: dict[str, dict[str, str]] = {
 }
 
 _COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
+_ALL_KEYWORDS = frozenset(k for cue in CUES for k in cue.keywords)
 _REACH = 300  # no cue match is longer than this: a window this wide around a keyword holds it
 
 
@@ -160,9 +161,11 @@ def find_cues(text: str, folded: str | None = None) -> list[CueHit]:
     ``folded`` is :func:`foiclassify.text.fold` of ``text`` when the caller already has it.
     """
     flat = fold(text) if folded is None else folded
+    present = {keyword for keyword in _ALL_KEYWORDS if keyword in flat}  # one cheap test per keyword
     hits = []
     for cue, pattern in zip(CUES, _COMPILED):
-        for lo, hi in windows_near(flat, cue.keywords, _REACH):
+        keywords = tuple(k for k in cue.keywords if k in present)
+        for lo, hi in windows_near(flat, keywords, _REACH) if keywords else ():
             hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits
