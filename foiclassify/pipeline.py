@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from . import rules
-from .combine import combine
+from .combine import ModelScores, combine
+from .model import load_default
 from .result import Classification, Message, ThreadResult
 from .text import prepare, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
@@ -33,7 +34,11 @@ def classify(text: str | bytes | None, *, attachments: int = 0) -> Classificatio
     ('refused', ('FOIA:s12',), {'hours': 18, 'pounds': 450})
     """
     prepared = prepare(text)
-    return combine(prepared, rules.find(prepared), attachments=attachments)
+    scores = None
+    trained = load_default() if not prepared.empty_reason else None
+    if trained is not None:
+        scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
+    return combine(prepared, rules.find(prepared), scores, attachments=attachments)
 
 
 def _from_list(messages: Sequence[object]) -> tuple[str, Split]:

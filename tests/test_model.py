@@ -1,0 +1,90 @@
+"""Training, saving and loading models safely (on the constructed demo data: this proves the
+machinery, it measures nothing about real replies)."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from foiclassify import model
+from foiclassify.model import ModelError
+
+DEMO = Path(__file__).resolve().parent.parent / "data" / "constructed" / "demo_replies.csv"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    d = pd.read_csv(DEMO, keep_default_na=False)
+    return d.text.tolist(), d.label_outcome.tolist(), [[c for c in s.split(";") if c] for s in d.label_exemptions]
+
+
+@pytest.fixture(scope="module")
+def saved(demo, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("model")
+    model.save(model.train(*demo), folder)
+    return folder
+
+
+def test_train_save_load_round_trip(demo, saved):
+    texts, outcomes, _ = demo
+    loaded = model.load(saved)
+    proba = loaded.outcome_proba(texts[:20])
+    assert all(abs(sum(p.values()) - 1) < 1e-6 for p in proba)
+    predicted = [max(p, key=p.get) for p in proba]
+    assert sum(a == b for a, b in zip(predicted, outcomes[:20])) >= 18  # it learnt its (constructed) training data
+    manifest = json.loads((saved / "model.json").read_text())
+    assert manifest["examples"] == len(texts) and "FOIA:s43" in manifest["codes"] and len(manifest["sha256"]) == 64
+
+
+def test_training_is_deterministic(demo, saved, tmp_path):
+    model.save(model.train(*demo), tmp_path)
+    again = model.load(tmp_path).outcome_proba(demo[0][:30])
+    first = model.load(saved).outcome_proba(demo[0][:30])
+    assert again == first
+
+
+def test_tampered_file_is_refused(saved, tmp_path):
+    for name in ("model.skops", "model.json"):
+        (tmp_path / name).write_bytes((saved / name).read_bytes())
+    with open(tmp_path / "model.skops", "ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(ModelError, match="does not match the recorded"):
+        model.load(tmp_path)
+
+
+def test_untrusted_types_are_refused(tmp_path):
+    import skops.io as sio
+    from sklearn.tree import DecisionTreeClassifier
+
+    sio.dump({"outcome": DecisionTreeClassifier(), "exemptions": None, "codes": []}, tmp_path / "model.skops")
+    (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
+    with pytest.raises(ModelError, match="not on the trusted list: sklearn.tree"):
+        model.load(tmp_path)
+
+
+def test_corrupt_and_missing_files_give_one_line_errors(tmp_path):
+    with pytest.raises(ModelError, match="not a model folder"):
+        model.load(tmp_path)
+    (tmp_path / "model.skops").write_bytes(b"this is not a zip file")
+    (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
+    with pytest.raises(ModelError, match="not a readable skops file"):
+        model.load(tmp_path)
+    assert not zipfile.is_zipfile(tmp_path / "model.skops")
+
+
+def test_no_model_ships_yet_so_rules_decide():
+    assert model.load_default() is None
+
+
+def test_a_model_plugs_into_classify(saved, monkeypatch):
+    from foiclassify import classify
+
+    monkeypatch.setattr("foiclassify.pipeline.load_default", lambda: model.load(saved))
+    r = classify("We do not hold any recorded information within the scope of your request.")
+    assert r.outcome == "not_held" and r.reason == "model"
+    assert 0.0 <= r.confidence <= 1.0
+    cited = classify("The information is exempt under section 43(2) and is withheld.")
+    assert "FOIA:s43" in cited.exemptions
+    assert any(e.source == "rule" and e.label == "FOIA:s43" and e.role == "cited" for e in cited.evidence)
