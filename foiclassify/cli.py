@@ -108,6 +108,28 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_or_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import _part, evaluate, format_scores, read_labelled, train_files
+    from .model import ModelError, load, load_default
+
+    try:
+        if args.command == "train":
+            _, results = train_files(args.data, args.output, seed=args.seed)
+            print(f"foiclassify: model written to {args.output}", file=sys.stderr)
+            if results:
+                print(format_scores(results))
+            return 0
+        model = load(args.model) if args.model else load_default()
+        data = read_labelled(args.data)
+        test = _part(data, "test") if "split" in data.columns else data
+        print(f"{len(test)} labelled replies; model: {args.model or ('shipped' if model else 'none (rules only)')}")
+        print(format_scores(evaluate(test, model)))
+        return 0
+    except (ValueError, ModelError, FileNotFoundError) as exc:
+        print(f"foiclassify: {exc}", file=sys.stderr)
+        return 2
+
+
 def _report(args: argparse.Namespace, argv: list[str] | None) -> int:
     from .report import write_report
 
@@ -154,8 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
     report.add_argument("--by", default="authority", help="the column to compare groups by (default: authority)")
     report.add_argument("--top", type=int, default=15, help="how many groups to show (default 15)")
+    train = commands.add_parser("train", help="train a model on labelled data (columns text, label_outcome, label_exemptions, split)")
+    train.add_argument("data", nargs="+", type=Path, help="labelled .csv/.jsonl/.parquet files; rows with split=test are held out")
+    train.add_argument("-o", "--output", type=Path, required=True, help="the model folder to write (model.skops, model.json, MODEL_CARD.md)")
+    train.add_argument("--seed", type=int, default=0)
+    evaluate = commands.add_parser("evaluate", help="score rules, model and both on labelled data (its test split when it has one)")
+    evaluate.add_argument("data", nargs="+", type=Path)
+    evaluate.add_argument("--model", type=Path, help="a model folder (default: the shipped model, if any)")
     args = parser.parse_args(argv)
 
+    if args.command in ("train", "evaluate"):
+        return _train_or_evaluate(args)
     if args.command == "report":
         return _report(args, argv)
     if args.jobs < 1 or args.chunk_size < 1:

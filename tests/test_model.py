@@ -88,3 +88,24 @@ def test_a_model_plugs_into_classify(saved, monkeypatch):
     cited = classify("The information is exempt under section 43(2) and is withheld.")
     assert "FOIA:s43" in cited.exemptions
     assert any(e.source == "rule" and e.label == "FOIA:s43" and e.role == "cited" for e in cited.evidence)
+
+
+def test_train_and_evaluate_commands(tmp_path, capsys):
+    from foiclassify.cli import main
+
+    data = pd.read_csv(DEMO, keep_default_na=False)
+    data["split"] = ["test" if i % 4 == 0 else "train" for i in range(len(data))]
+    data.to_csv(tmp_path / "labelled.csv", index=False)
+    assert main(["train", str(tmp_path / "labelled.csv"), "-o", str(tmp_path / "m")]) == 0
+    card = (tmp_path / "m" / "MODEL_CARD.md").read_text()
+    assert "SHA-256" in card and "Test rows: 60" in card and "rules + model" in card
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "labelled.csv"), "--model", str(tmp_path / "m")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("60 labelled replies")
+    assert "== rules only: outcome macro-F1" in out and "== model only" in out and "confusion" in out
+    assert main(["evaluate", str(DEMO)]) == 0  # no model and no split: the rules on every row
+    assert "240 labelled replies; model: none (rules only)" in capsys.readouterr().out
+    pd.DataFrame({"text": ["x"]}).to_csv(tmp_path / "unlabelled.csv", index=False)
+    assert main(["evaluate", str(tmp_path / "unlabelled.csv")]) == 2
+    assert "missing column(s) label_outcome, label_exemptions" in capsys.readouterr().err
