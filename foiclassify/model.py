@@ -274,12 +274,18 @@ def load(folder: str | Path) -> Model:
     return Model(bundle["outcome"], bundle["exemptions"], bundle["codes"], manifest)
 
 
-DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "default"
+def default_model_folder() -> Path:
+    """Where the shipped model lives: ``models/default/`` in the repository, installed as the
+    package data of ``foiclassify.models``."""
+    from importlib.resources import files
+
+    return Path(str(files("foiclassify.models"))) / "default"
 
 
 @lru_cache(maxsize=1)
 def load_default() -> Model | None:
     """The model shipped with the package, loaded once per process; ``None`` while none ships."""
-    if not (DEFAULT_MODEL / MODEL_FILE).is_file():
+    folder = default_model_folder()
+    if not (folder / MODEL_FILE).is_file():
         return None
-    return load(DEFAULT_MODEL)
+    return load(folder)

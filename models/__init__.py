@@ -1,0 +1,1 @@
+"""Trained models shipped with foiclassify (installed as the package ``foiclassify.models``)."""
