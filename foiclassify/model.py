@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .resources import default_model_folder
 from .rules.cues import CUES, find_cues
 from .text import prepare
 
@@ -272,14 +273,6 @@ def load(folder: str | Path) -> Model:
     except Exception as exc:
         raise ModelError(f"{path}: could not be loaded ({type(exc).__name__}: {exc})") from exc
     return Model(bundle["outcome"], bundle["exemptions"], bundle["codes"], manifest)
-
-
-def default_model_folder() -> Path:
-    """Where the shipped model lives: ``models/default/`` in the repository, installed as the
-    package data of ``foiclassify.models``."""
-    from importlib.resources import files
-
-    return Path(str(files("foiclassify.models"))) / "default"
 
 
 @lru_cache(maxsize=1)

@@ -6,15 +6,31 @@ This module only wires the stages together; each stage lives in its own module.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
 from . import rules
 from .combine import ModelScores, combine
-from .model import load_default
+from .resources import default_model_folder
 from .result import Classification, Message, ThreadResult
 from .text import prepare, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
 
 _ROLES = ("requester", "authority", "annotation", "unknown")
+
+
+@lru_cache(maxsize=1)
+def _shipped_model_exists() -> bool:
+    return (default_model_folder() / "model.skops").is_file()
+
+
+def load_default() -> Any:
+    """The shipped model, or None. scikit-learn is imported only when a model ships."""
+    if not _shipped_model_exists():
+        return None
+    from .model import load_default as load
+
+    return load()
 
 
 def classify(text: str | bytes | None, *, attachments: int = 0) -> Classification:
