@@ -119,7 +119,7 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
             if results:
                 print(format_scores(results))
             return 0
-        model = load(args.model) if args.model else load_default()
+        model = load(args.model, trust=True) if args.model else load_default()
         data = read_labelled(args.data)
         test = _part(data, "test") if "split" in data.columns else data
         print(f"{len(test)} labelled replies; model: {args.model or ('shipped' if model else 'none (rules only)')}")

@@ -243,14 +243,19 @@ def save(model: Model, folder: str | Path) -> Path:
     return path
 
 
-def load(folder: str | Path) -> Model:
+def load(folder: str | Path, *, trust: bool = False) -> Model:
     """Load a model folder written by :func:`save`, refusing a tampered or untrusted file.
 
-    Raises :class:`ModelError` with one line saying what is wrong; never executes code from the file.
+    A folder other than the shipped model needs ``trust=True``: say so explicitly to load a model
+    you made or were given. Either way the file's SHA-256 must match its ``model.json`` and it may
+    hold only the types in :data:`TRUSTED_TYPES`. Raises :class:`ModelError` with one line saying
+    what is wrong; never executes code from the file.
     """
     import skops.io as sio
 
     folder = Path(folder)
+    if not trust and folder.resolve() != default_model_folder().resolve():
+        raise ModelError(f"{folder}: not the shipped model; load it with trust=True (on the command line, --model says so)")
     path, manifest_path = folder / MODEL_FILE, folder / MANIFEST_FILE
     if not path.is_file() or not manifest_path.is_file():
         raise ModelError(f"{folder}: not a model folder (needs {MODEL_FILE} and {MANIFEST_FILE})")
@@ -281,4 +286,4 @@ def load_default() -> Model | None:
     folder = default_model_folder()
     if not (folder / MODEL_FILE).is_file():
         return None
-    return load(folder)
+    return load(folder)  # the shipped folder needs no opt-in

@@ -14,6 +14,10 @@ from foiclassify.model import ModelError
 DEMO = Path(__file__).resolve().parent.parent / "data" / "constructed" / "demo_replies.csv"
 
 
+def _load(folder):
+    return model.load(folder, trust=True)
+
+
 @pytest.fixture(scope="module")
 def demo():
     d = pd.read_csv(DEMO, keep_default_na=False)
@@ -29,7 +33,7 @@ def saved(demo, tmp_path_factory):
 
 def test_train_save_load_round_trip(demo, saved):
     texts, outcomes, _ = demo
-    loaded = model.load(saved)
+    loaded = _load(saved)
     proba = loaded.outcome_proba(texts[:20])
     assert all(abs(sum(p.values()) - 1) < 1e-6 for p in proba)
     predicted = [max(p, key=p.get) for p in proba]
@@ -40,8 +44,8 @@ def test_train_save_load_round_trip(demo, saved):
 
 def test_training_is_deterministic(demo, saved, tmp_path):
     model.save(model.train(*demo), tmp_path)
-    again = model.load(tmp_path).outcome_proba(demo[0][:30])
-    first = model.load(saved).outcome_proba(demo[0][:30])
+    again = _load(tmp_path).outcome_proba(demo[0][:30])
+    first = _load(saved).outcome_proba(demo[0][:30])
     assert again == first
 
 
@@ -51,7 +55,7 @@ def test_tampered_file_is_refused(saved, tmp_path):
     with open(tmp_path / "model.skops", "ab") as handle:
         handle.write(b"\0")
     with pytest.raises(ModelError, match="does not match the recorded"):
-        model.load(tmp_path)
+        _load(tmp_path)
 
 
 def test_untrusted_types_are_refused(tmp_path):
@@ -61,17 +65,23 @@ def test_untrusted_types_are_refused(tmp_path):
     sio.dump({"outcome": DecisionTreeClassifier(), "exemptions": None, "codes": []}, tmp_path / "model.skops")
     (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
     with pytest.raises(ModelError, match="not on the trusted list: sklearn.tree"):
-        model.load(tmp_path)
+        _load(tmp_path)
 
 
 def test_corrupt_and_missing_files_give_one_line_errors(tmp_path):
     with pytest.raises(ModelError, match="not a model folder"):
-        model.load(tmp_path)
+        _load(tmp_path)
     (tmp_path / "model.skops").write_bytes(b"this is not a zip file")
     (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
     with pytest.raises(ModelError, match="not a readable skops file"):
-        model.load(tmp_path)
+        _load(tmp_path)
     assert not zipfile.is_zipfile(tmp_path / "model.skops")
+
+
+def test_other_folders_need_an_explicit_opt_in(saved):
+    with pytest.raises(ModelError, match="trust=True"):
+        model.load(saved)
+    assert _load(saved).codes
 
 
 def test_no_model_ships_yet_so_rules_decide():
@@ -81,7 +91,7 @@ def test_no_model_ships_yet_so_rules_decide():
 def test_a_model_plugs_into_classify(saved, monkeypatch):
     from foiclassify import classify
 
-    monkeypatch.setattr("foiclassify.pipeline.load_default", lambda: model.load(saved))
+    monkeypatch.setattr("foiclassify.pipeline.load_default", lambda: _load(saved))
     r = classify("We do not hold any recorded information within the scope of your request.")
     assert r.outcome == "not_held" and r.reason == "model"
     assert 0.0 <= r.confidence <= 1.0
