@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .pipeline import classify, classify_thread
-from .result import Message, ThreadResult
+from .pipeline import classify_thread
+from .result import ThreadResult
 from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
 from .text import decode
 from .thread import guess_role
@@ -36,9 +36,7 @@ def _label_file(text: str, mode: str) -> ThreadResult:
     if mode == "thread":
         return classify_thread(text)
     if mode == "single":
-        result = classify(text)
-        message = Message("authority", text, 0, len(text), result)
-        return ThreadResult((message,), result.outcome, result.exemptions, result.stage, 0 if result.outcome else None)
+        return classify_thread([{"role": "authority", "text": text}])
     thread = classify_thread(text)
     if len(thread.messages) == 1 and thread.messages[0].role != "authority" and guess_role(text) != "requester":
         return _label_file(text, "single")  # one letter: treat it as the authority's reply
