@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .io import read_table
 from .labels import EXEMPTIONS, OUTCOMES
 from .result import Classification, Message
 from .thread import roll_up
@@ -73,17 +74,7 @@ def prepare_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def load_labelled(path: str | Path) -> pd.DataFrame:
     """Read a labelled CSV, JSONL or Parquet file (as written by ``foiclassify label -o``)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        df = pd.read_csv(path, dtype={"exemptions": str}, keep_default_na=False, na_values={"confidence": [""]})
-    elif suffix in (".jsonl", ".ndjson", ".json"):
-        df = pd.read_json(path, lines=True, dtype=False)
-    elif suffix in (".parquet", ".pq"):
-        df = pd.read_parquet(path)
-    else:
-        raise ValueError(f"{path}: expected a .csv, .jsonl or .parquet file written by 'foiclassify label -o'")
-    return prepare_table(df)
+    return prepare_table(read_table(Path(path), string_columns=("exemptions",)))
 
 
 def outcome_shares(df: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import rules
 from .combine import ModelScores, combine
+from .io import read_table
 from .model import Model, save, train
 from .text import prepare
 
@@ -28,15 +29,7 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
     """Labelled rows from one or more files; raises ValueError naming a missing column."""
     frames = []
     for path in paths:
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        elif suffix in (".jsonl", ".ndjson", ".json"):
-            frame = pd.read_json(path, lines=True, dtype=False)
-        elif suffix in (".parquet", ".pq"):
-            frame = pd.read_parquet(path)
-        else:
-            raise ValueError(f"{path}: expected .csv, .jsonl or .parquet")
+        frame = read_table(path, string_columns=LABEL_COLUMNS + ("label_stage", "split"))
         missing = [c for c in LABEL_COLUMNS if c not in frame.columns]
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")

@@ -193,6 +193,19 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
     return Source(path, fmt, text_column, rows, encoding)
 
 
+def read_table(path: Path, string_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A whole labelled table (CSV, JSONL or Parquet, by suffix). In CSV, empty cells stay ""
+    and ``string_columns`` are read as text."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return pd.read_csv(path, dtype={c: str for c in string_columns}, keep_default_na=False, na_values={"confidence": [""]})
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return pd.read_json(path, lines=True, dtype=False)
+    if suffix in (".parquet", ".pq"):
+        return pd.read_parquet(path)
+    raise ValueError(f"{path}: expected a .csv, .jsonl or .parquet file")
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing
 
