@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .io import read_table
-from .labels import EXEMPTIONS, OUTCOMES
+from .labels import EXEMPTIONS, OUTCOMES, codes_from
 from .result import Classification, Message
 from .thread import roll_up
 
@@ -49,14 +49,6 @@ def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def _codes(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return []
-    if isinstance(value, str):
-        return [code for code in value.split(";") if code]
-    return [str(code) for code in value]  # list, tuple, numpy array
-
-
 def prepare_table(df: pd.DataFrame) -> pd.DataFrame:
     """A copy with ``exemptions`` as lists, a ``year`` from ``date`` when there is none, and only
     authority replies (rows with an outcome; in a thread table, rows whose role is authority)."""
@@ -66,7 +58,7 @@ def prepare_table(df: pd.DataFrame) -> pd.DataFrame:
     if "role" in out.columns:
         out = out[out["role"].fillna("authority") == "authority"]
     out = out[out["outcome"].notna() & (out["outcome"] != "")]
-    out["exemptions"] = [_codes(v) for v in out["exemptions"]] if "exemptions" in out.columns else [[] for _ in range(len(out))]
+    out["exemptions"] = [codes_from(v) for v in out["exemptions"]] if "exemptions" in out.columns else [[] for _ in range(len(out))]
     if "year" not in out.columns and "date" in out.columns:
         out["year"] = pd.to_datetime(out["date"], errors="coerce", utc=True).dt.year.astype("Int64")
     return out.reset_index(drop=True)

@@ -31,7 +31,8 @@ _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGN
 _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
 # Outcome signals that state a decision (not a holding reply).
-_DECISION_SIGNALS = {"provided", "partial", "withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere", "not_held"}
+_WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
+_DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     text; else undetermined.
     """
     giving = signals & {"provided"}
-    withholding = signals & {"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"}
+    withholding = signals & _WITHHOLDING_SIGNALS
     if cited:
         withholding = withholding | {"cited exemption"}
     not_held = signals & {"not_held"}

@@ -19,6 +19,7 @@ import pandas as pd
 from . import rules
 from .combine import ModelScores, combine
 from .io import read_table
+from .labels import codes_from
 from .model import Model, save, train
 from .text import prepare
 
@@ -35,9 +36,7 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
             raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
         frames.append(frame)
     data = pd.concat(frames, ignore_index=True)
-    data["label_exemptions"] = [
-        [c for c in v.split(";") if c] if isinstance(v, str) else [str(c) for c in v] if v is not None else [] for v in data["label_exemptions"]
-    ]
+    data["label_exemptions"] = [codes_from(v) for v in data["label_exemptions"]]
     return data
 
 

@@ -210,3 +210,16 @@ def sort_codes(codes: "set[str] | frozenset[str] | list[str] | tuple[str, ...]")
         return (act_rank.get(act, len(act_rank)), int(lead or 0), provision)
 
     return tuple(sorted(set(codes), key=key))
+
+
+def codes_from(value: object) -> list[str]:
+    """Exemption codes from a table cell: a list, a ``;``-joined string (CSV), or missing.
+
+    >>> codes_from("FOIA:s40;FOIA:s43"), codes_from(None), codes_from(["EIR:13"])
+    (['FOIA:s40', 'FOIA:s43'], [], ['EIR:13'])
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [code for code in value.split(";") if code]
+    return [str(code) for code in value]  # list, tuple, numpy array

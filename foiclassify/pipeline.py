@@ -11,13 +11,11 @@ from typing import Any
 
 from . import rules
 from .combine import ModelScores, combine
+from .labels import ROLES
 from .resources import default_model_folder
 from .result import Classification, Message, ThreadResult
 from .text import prepare, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
-
-_ROLES = ("requester", "authority", "annotation", "unknown")
-
 
 @lru_cache(maxsize=1)
 def _shipped_model_exists() -> bool:
@@ -69,8 +67,8 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
             body, _ = to_text(item.get("text"))
         else:
             body, _ = to_text(item)
-        if role is not None and role not in _ROLES:
-            raise ValueError(f"message {i}: role must be one of {_ROLES}, got {role!r}")
+        if role is not None and role not in ROLES:
+            raise ValueError(f"message {i}: role must be one of {ROLES}, got {role!r}")
         if parts:
             pos += 2
         pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body))

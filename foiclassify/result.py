@@ -125,8 +125,9 @@ class Message:
     """One message of a thread: who wrote it, where it sits in the thread text, and its result.
 
     ``start``/``end`` are offsets into the thread text (for a list input, into the joined text
-    ``"\\n\\n".join(messages)``). ``text`` is the message's own text with quoted history and
-    link blocks left in; ``result`` is a :class:`Classification` for authority messages, else
+    ``"\\n\\n".join(messages)``). ``text`` is the message's own text with link blocks and any
+    quoted history below it left in (a message split out of ``>``-quoted email lines has one
+    level of ``>`` removed, so it can differ from the slice at ``start:end``); ``result`` is a :class:`Classification` for authority messages, else
     ``None``. ``sender`` is the header line naming the writer when the export has one.
     ``attachments`` is the number of attachments the export says the message had.
     """

@@ -94,7 +94,6 @@ class Split:
     title: str | None = None
     site_status: str | None = None
     site_state: str | None = None
-    authority: str | None = None
 
 
 def site_state_of(status_line: str) -> str | None:
@@ -232,7 +231,7 @@ def split_whatdotheyknow(text: str) -> Split | None:
         pieces.append(Piece(role, start, start + len(body), body, sender, attachments))
     title_line = lines[0][1].strip() if status_match and lines[0][0] < status_match.start() else None
     status = status_match.group(0).strip() if status_match else None
-    return Split(tuple(pieces), "whatdotheyknow", title_line or None, status, site_state_of(status) if status else None, authority)
+    return Split(tuple(pieces), "whatdotheyknow", title_line or None, status, site_state_of(status) if status else None)
 
 
 def _unquote(text: str) -> str:

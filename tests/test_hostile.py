@@ -54,9 +54,11 @@ def test_random_bytes_are_decoded_not_raised(data):
 
 
 def test_mojibake_is_repaired():
-    r = classify("The Trustâ€™s figures are exempt under section 43(2) â€“ commercial interests.")
-    assert r.exemptions == ("FOIA:s43",)
-    assert any("’" in e.text or e.label == "FOIA:s43" for e in r.evidence)
+    from foiclassify.text import to_text
+
+    garbled = "The Trustâ€™s figures are exempt under section 43(2) â€“ commercial interests."
+    assert to_text(garbled)[0] == "The Trust’s figures are exempt under section 43(2) – commercial interests."
+    assert classify(garbled).exemptions == ("FOIA:s43",)
 
 
 def test_bilingual_welsh_english_reply():
@@ -79,7 +81,7 @@ def test_rtl_emoji_and_control_characters():
         _valid(classify(text), text)
 
 
-def test_large_inputs_complete(benchmark_text_10mb=None):
+def test_large_inputs_complete():
     ten_mb = ("The information requested is exempt under section 43(2). " * 180_000)[:10_000_000]
     r = classify(ten_mb)
     assert r.exemptions == ("FOIA:s43",)
