@@ -33,7 +33,7 @@ class Findings:
 def find(prepared: Prepared) -> Findings:
     text = prepared.text
     acts = default_act(prepared.folded)
-    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts))
+    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, prepared.folded))
     cues = tuple(hit for hit in find_cues(text, prepared.folded) if prepared.region_at(hit.start) is None)
     return Findings(references, cues, acts)
 

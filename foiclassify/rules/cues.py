@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import fold, windows_near
+from ..text import Keywords, fold, windows_near
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ IMPLIED_CODES: dict[str, dict[str, str]] = {
 }
 
 _COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
-_ALL_KEYWORDS = frozenset(k for cue in CUES for k in cue.keywords)
+_KEYWORDS = Keywords(k for cue in CUES for k in cue.keywords)
 _REACH = 300  # no cue match is longer than this: a window this wide around a keyword holds it
 
 
@@ -161,11 +161,12 @@ def find_cues(text: str, folded: str | None = None) -> list[CueHit]:
     ``folded`` is :func:`foiclassify.text.fold` of ``text`` when the caller already has it.
     """
     flat = fold(text) if folded is None else folded
-    present = {keyword for keyword in _ALL_KEYWORDS if keyword in flat}  # one cheap test per keyword
+    spots = _KEYWORDS.find(flat)
     hits = []
     for cue, pattern in zip(CUES, _COMPILED):
-        keywords = tuple(k for k in cue.keywords if k in present)
-        for lo, hi in windows_near(flat, keywords, _REACH) if keywords else ():
+        if not any(k in spots for k in cue.keywords):
+            continue
+        for lo, hi in windows_near(spots, cue.keywords, _REACH):
             hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..labels import EXEMPTIONS, PROCEDURAL_SECTIONS
-from ..text import merged_spans
+from ..text import Keywords, fold
 
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets.
 _NUM = r"\d{1,3}[A-Z]?(?![\d])(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
@@ -39,7 +39,10 @@ _REFERENCE = re.compile(
 # US FOIA's own notation: "(b)(6)", "(b)(7)(C)", "b6", "b7C".
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
-_DIGITS = re.compile(r"\d+")
+# Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
+_TRIGGER_STARTS = Keywords(
+    ["sec", "ss", "adran", "reg", "rheoliad", "exempt", "except"] + [f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789"]
+)
 _SECTION_WORD = re.compile(r"\b(?:sections?|ss?|adran(?:nau)?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
@@ -136,16 +139,28 @@ def _split_provision(raw: str) -> tuple[str, list[str]]:
     return number, subs
 
 
-def _near_digits(text: str) -> list[re.Match[str]]:
-    """``_REFERENCE`` matches, searched only around digits (every reference has one)."""
-    spans = merged_spans([run.span() for run in _DIGITS.finditer(text)], before=60, after=20)
-    return [m for lo, hi in spans for m in _REFERENCE.finditer(text, lo, hi)]
+def _reference_matches(text: str, folded: str) -> list[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``, tried only where a trigger word starts.
+
+    Every match begins with one of ``_TRIGGER_STARTS``, so matching at those offsets, left to
+    right and skipping offsets inside the previous match, finds what ``finditer`` finds.
+    """
+    starts = sorted({pos for positions in _TRIGGER_STARTS.find(folded).values() for pos in positions})
+    matches: list[re.Match[str]] = []
+    for pos in starts:
+        if matches and pos < matches[-1].end():
+            continue
+        match = _REFERENCE.match(text, pos)
+        if match:
+            matches.append(match)
+    return matches
 
 
-def find_references(text: str, acts: dict[str, str]) -> list[SectionRef]:
-    """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`."""
+def find_references(text: str, acts: dict[str, str], folded: str | None = None) -> list[SectionRef]:
+    """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`;
+    ``folded`` is :func:`~foiclassify.text.fold` of ``text`` when the caller already has it."""
     refs: list[SectionRef] = []
-    for match in _near_digits(text):
+    for match in _reference_matches(text, fold(text) if folded is None else folded):
         kind = _trigger_kind(match.group("trig"))
         explicit = _act_after(text, match.end())
         list_start = match.start("list")
