@@ -164,7 +164,7 @@ def find_cues(text: str, folded: str | None = None) -> list[CueHit]:
     spots = _KEYWORDS.find(flat)
     hits = []
     for cue, pattern in zip(CUES, _COMPILED):
-        if not any(k in spots for k in cue.keywords):
+        if spots.keys().isdisjoint(cue.keywords):
             continue
         for lo, hi in windows_near(spots, cue.keywords, _REACH):
             hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
