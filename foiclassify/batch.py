@@ -22,7 +22,8 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from .io import InputError, Source, check_input, concatenate, output_format_of, read_chunks, write_chunk
+from .attachments import Attachment
+from .io import MESSAGE_FORMATS, InputError, Source, check_input, concatenate, output_format_of, read_chunks, write_chunk
 from .pipeline import classify, classify_thread
 from .result import Classification
 
@@ -56,16 +57,41 @@ def _failed(exc: BaseException) -> dict[str, Any]:
     return _result_columns(Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"), message)
 
 
-def label_texts(texts: list[object], threads: bool = False) -> list[list[dict[str, Any]]]:
+def attachments_of(value: object) -> tuple[Attachment, ...]:
+    """Attachments from a table cell: a JSON list (as :meth:`SourceMessage.to_record` writes),
+    a list of ``{"name", "text", "error"}`` mappings or of :class:`Attachment`; empty for None/NaN/""."""
+    if value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()):
+        return ()
+    items = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) and hasattr(items, "tolist"):
+        items = items.tolist()  # a numpy array from Parquet
+    out = []
+    for item in items:  # type: ignore[union-attr]
+        if isinstance(item, Attachment):
+            out.append(item)
+        else:
+            out.append(Attachment(str(item.get("name") or ""), str(item.get("text") or ""), str(item.get("error") or "")))
+    return tuple(out)
+
+
+def label_texts(
+    texts: list[object], threads: bool = False, attachments: list[object] | None = None, roles: list[object] | None = None,
+) -> list[list[dict[str, Any]]]:
     """For each text, the output rows: one for a message, one per message for a thread.
 
-    Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
+    ``attachments`` (one cell per text, see :func:`attachments_of`) are read with their message;
+    with ``roles``, only ``"authority"`` messages are labelled and the others get empty result
+    columns. Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
     """
     out: list[list[dict[str, Any]]] = []
-    for text in texts:
+    for i, text in enumerate(texts):
         if not threads:
+            if roles is not None and roles[i] != "authority":
+                out.append([_result_columns(None)])
+                continue
             try:
-                out.append([_result_columns(classify(text))])  # type: ignore[arg-type]
+                found = attachments_of(attachments[i]) if attachments is not None else 0
+                out.append([_result_columns(classify(text, attachments=found))])  # type: ignore[arg-type]
             except Exception as exc:  # a row that is not text, or a bug: keep the batch going
                 out.append([_failed(exc)])
             continue
@@ -101,6 +127,8 @@ def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, 
 def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool = False) -> pd.DataFrame:
     """A copy of ``df`` with the result columns added (one row per message when ``threads``).
 
+    An ``attachments`` column (see :func:`attachments_of`) is read with each row's text.
+
     >>> import pandas as pd
     >>> out = label_dataframe(pd.DataFrame({"id": [1, 2], "text": ["We do not hold this information.", None]}))
     >>> out[["id", "outcome", "exemptions", "error"]].values.tolist()
@@ -108,7 +136,8 @@ def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool =
     """
     if text_column not in df.columns:
         raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, df.columns))})")
-    labelled = label_texts(df[text_column].tolist(), threads)
+    attachments = df["attachments"].tolist() if "attachments" in df.columns and not threads else None
+    labelled = label_texts(df[text_column].tolist(), threads, attachments)
     return _merge(df.reset_index(drop=True), text_column, labelled, threads, 0)
 
 
@@ -154,9 +183,8 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     return tqdm(total=total, unit="rows", disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True, smoothing=0.1)
 
 
-def _work(args: tuple[list[object], bool]) -> list[list[dict[str, Any]]]:
-    texts, threads = args
-    return label_texts(texts, threads)
+def _work(args: tuple[list[object], bool, list[object] | None, list[object] | None]) -> list[list[dict[str, Any]]]:
+    return label_texts(*args)
 
 
 def label_files(
@@ -179,6 +207,9 @@ def label_files(
     """
     out_fmt = output_format_of(output, output_format)
     sources = [check_input(path, input_format, text_column) for path in inputs]
+    for source in sources:
+        if threads and source.format in MESSAGE_FORMATS:
+            raise InputError(f"{source.path}: --threads is for a column of whole threads; {source.format} input is already one row per message")
     options = {"threads": threads, "chunk_size": chunk_size, "output_format": out_fmt, "output": str(output.resolve())}
     partial = output.with_name(output.name + ".partial")
     fingerprint = _fingerprint(sources, options)
@@ -224,7 +255,13 @@ def label_files(
                     resumed += 1
                     bar.update(len(chunk))
                     continue
-                work = (chunk[source.text_column].tolist(), threads)
+                messages = source.format == "folder" and "role" in chunk.columns or source.format in MESSAGE_FORMATS
+                work = (
+                    chunk[source.text_column].tolist(),
+                    threads,
+                    chunk["attachments"].tolist() if "attachments" in chunk.columns and not threads else None,
+                    [r if isinstance(r, str) else "authority" for r in chunk["role"]] if messages else None,
+                )
                 pending.append((path, source, first_row, chunk, pool.apply_async(_work, (work,)) if pool else _work(work)))
                 while len(pending) > (2 * jobs if pool else 0):  # bounded: memory stays flat
                     finish_one()

@@ -10,7 +10,7 @@ found by the rules always decides an exemption.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .labels import OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence
@@ -120,6 +120,14 @@ def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> floa
     return round(min(0.9, max(0.2, score)), 3)
 
 
+def _in_part(evidence: Evidence, prepared: Prepared) -> Evidence:
+    """``evidence`` with offsets into the part (body or attachment) it lies in."""
+    part = prepared.part_at(evidence.start)
+    if part is None:
+        return evidence
+    return replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name)
+
+
 def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
     """One :class:`Classification` from what the rules (and optionally a model) found."""
     if prepared.empty_reason:
@@ -181,6 +189,8 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             label = IMPLIED_CODES[signal]["FOISA" if scottish else "FOIA"]
         evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if signal in IMPLIED_CODES else "cue", hit.cue.name))
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
+    if prepared.parts:
+        evidence = [_in_part(e, prepared) for e in evidence]
 
     cost_hits = [h for h in kept_hits if h.cue.signal == "cost_limit"]
     return Classification(

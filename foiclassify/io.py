@@ -1,5 +1,10 @@
-"""Reading correspondence in chunks (CSV, JSONL, Parquet, a folder of files, an mbox) and
-writing labelled chunks (CSV, JSONL, Parquet).
+"""Reading correspondence in chunks and writing labelled chunks (CSV, JSONL, Parquet).
+
+Inputs: tables (CSV, JSONL, Parquet: one reply per row), a folder of documents (.txt, .md,
+.html: one reply each; .eml: one email with its attachments; .zip: an Alaveteli request
+download), and the message formats of :mod:`foiclassify.readers` (mbox, an Alaveteli zip or
+research-export folder, MuckRock JSON), read as one row per message with ``role``,
+``attachments`` (JSON) and ``site_state``.
 
 Every reader yields pandas DataFrames of at most ``chunk_size`` rows, in a fixed order, so a run
 cut short can resume at a chunk boundary. :func:`check_input` reads what it must to fail fast
@@ -9,22 +14,23 @@ before any labelling starts.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import mailbox
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .text import decode, html_to_text
+from .text import decode
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
-INPUT_FORMATS = (*TABLE_FORMATS, "folder", "mbox")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".eml", ".html", ".htm")
-_SUFFIX_FORMAT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".mbox": "mbox"}
+# Inputs read as one row per message, with role, attachments and site state (see foiclassify.readers).
+MESSAGE_FORMATS = ("mbox", "alaveteli-zip", "alaveteli-export", "muckrock")
+INPUT_FORMATS = (*TABLE_FORMATS, "folder", *MESSAGE_FORMATS)
+DOCUMENT_SUFFIXES = (".txt", ".md", ".eml", ".html", ".htm", ".zip")
+_SUFFIX_FORMAT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet",
+                  ".mbox": "mbox", ".zip": "alaveteli-zip"}
 
 
 class InputError(ValueError):
@@ -57,11 +63,33 @@ def file_encoding(path: Path) -> str:
     return "latin-1"
 
 
+def _json_kind(path: Path) -> str:
+    """"muckrock" for a JSON document of MuckRock communications, "jsonl" for JSON lines."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096).lstrip()
+    if head.startswith(b"["):
+        return "muckrock"
+    if head.startswith(b"{") and path.stat().st_size < 500_000_000:
+        try:
+            data = json.loads(path.read_bytes())
+        except ValueError:
+            return "jsonl"  # several objects: JSON lines
+        if isinstance(data, dict) and "info_request_events" in data:
+            raise InputError(f"{path}: an Alaveteli request JSON holds no message text; label the request's zip, with this file beside it as {path.stem}.zip's .json")
+        if isinstance(data, dict) and ({"results", "communications", "communication"} & data.keys()):
+            return "muckrock"
+    return "jsonl"
+
+
 def format_of(path: Path, override: str | None = None) -> str:
     if override:
         return override
     if path.is_dir():
-        return "folder"
+        from .readers import export_tables
+
+        return "alaveteli-export" if "IncomingMessage" in export_tables(path) else "folder"
+    if path.suffix.lower() == ".json" and path.is_file():
+        return _json_kind(path)
     fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"{path}: cannot tell the format from '{path.suffix or 'no extension'}'; name it with --input-format ({', '.join(INPUT_FORMATS)})")
@@ -79,46 +107,52 @@ def _documents(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
 
 
-def _email_record(message: email.message.Message, **extra: str) -> dict[str, object]:
-    """Headers and the readable body of one email (text/plain preferred, else HTML as text)."""
-    record: dict[str, object] = dict(extra)
-    for header in ("from", "to", "date", "subject", "message-id"):
-        record[header.replace("-", "_")] = str(message.get(header, "") or "")
-    body = ""
-    try:
-        if isinstance(message, email.message.EmailMessage):
-            part = message.get_body(preferencelist=("plain", "html"))
-        else:
-            part = None
-        if part is not None:
-            content = part.get_content()
-            body = html_to_text(content) if part.get_content_type() == "text/html" else content
-        elif not message.is_multipart():
-            payload = message.get_payload(decode=True) or b""
-            body = decode(payload) if isinstance(payload, bytes) else str(payload)
-    except (LookupError, ValueError, AttributeError) as exc:  # a broken charset or MIME structure
-        record["read_error"] = f"{type(exc).__name__}: {exc}"
-    record["text"] = body
-    return record
-
-
 def _folder_records(folder: Path) -> Iterator[dict[str, object]]:
+    from .readers import read_alaveteli_zip, read_email
+
     for path in _documents(folder):
-        data = path.read_bytes()
-        if path.suffix.lower() == ".eml":
-            message = email.message_from_bytes(data, policy=email.policy.default)
-            yield _email_record(message, path=path.name)
+        suffix = path.suffix.lower()
+        if suffix == ".eml":
+            yield {"path": path.name, **read_email(path.read_bytes(), path.stem).to_record()}
+        elif suffix == ".zip":
+            for message in read_alaveteli_zip(path):
+                yield {"path": path.name, **message.to_record()}
         else:
-            yield {"path": path.name, "text": decode(data)}
+            yield {"path": path.name, "text": decode(path.read_bytes())}
 
 
-def _mbox_records(path: Path) -> Iterator[dict[str, object]]:
-    box = mailbox.mbox(path, factory=lambda f: email.message_from_binary_file(f, policy=email.policy.default), create=False)
-    try:
-        for key in box.iterkeys():
-            yield _email_record(box[key])
-    finally:
-        box.close()
+def _message_records(source: Source) -> Iterator[dict[str, object]]:
+    from . import readers
+
+    if source.format == "mbox":
+        messages: Iterable[readers.SourceMessage] = readers.read_mbox(source.path)
+    elif source.format == "alaveteli-zip":
+        messages = readers.read_alaveteli_zip(source.path)
+    elif source.format == "alaveteli-export":
+        messages = readers.read_alaveteli_export(source.path)
+    else:
+        messages = readers.read_muckrock(source.path)
+    for message in messages:
+        yield message.to_record()
+
+
+def _count_messages(path: Path, fmt: str) -> int:
+    from . import readers
+
+    if fmt == "folder":
+        return sum(readers.count_alaveteli_zip(p) if p.suffix.lower() == ".zip" else 1 for p in _documents(path))
+    if fmt == "mbox":
+        box = mailbox.mbox(path, create=False)
+        try:
+            return len(box.keys())
+        finally:
+            box.close()
+    if fmt == "alaveteli-zip":
+        return readers.count_alaveteli_zip(path)
+    if fmt == "alaveteli-export":
+        table = readers.export_tables(path)["IncomingMessage"]
+        return sum(len(chunk) for chunk in pd.read_csv(table, usecols=["id"], dtype=str, chunksize=100_000))
+    return len(readers.read_muckrock(path))
 
 
 def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Iterator[pd.DataFrame]:
@@ -147,8 +181,8 @@ def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
             yield batch.to_pandas()
     elif fmt == "folder":
         yield from _record_chunks(_folder_records(path), chunk_size)
-    elif fmt == "mbox":
-        yield from _record_chunks(_mbox_records(path), chunk_size)
+    elif fmt in MESSAGE_FORMATS:
+        yield from _record_chunks(_message_records(source), chunk_size)
     else:
         raise InputError(f"{path}: unknown input format '{fmt}'")
 
@@ -158,8 +192,12 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     fmt = format_of(path, fmt)
-    if fmt in ("folder", "mbox"):
+    if fmt not in INPUT_FORMATS:
+        raise InputError(f"{path}: unknown input format '{fmt}' (one of {', '.join(INPUT_FORMATS)})")
+    if fmt == "folder" or fmt in MESSAGE_FORMATS:
         text_column = "text"
+    if fmt == "alaveteli-export" and not path.is_dir():
+        raise InputError(f"{path}: --input-format alaveteli-export needs the export's folder")
     if fmt == "folder" and not path.is_dir():
         raise InputError(f"{path}: --input-format folder needs a folder")
     if fmt == "folder" and not _documents(path):
@@ -176,11 +214,11 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
             rows = parquet.metadata.num_rows
             if text_column not in columns:
                 raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(columns)}); choose one with --text-column")
-        elif fmt == "folder":
-            rows = len(_documents(path))
+        elif fmt == "folder" or fmt in MESSAGE_FORMATS:
+            rows = _count_messages(path, fmt)
         else:
             for chunk in read_chunks(source, chunk_size):
-                if fmt != "mbox" and text_column not in chunk.columns:
+                if text_column not in chunk.columns:
                     raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(map(str, chunk.columns))}); choose one with --text-column")
                 rows += len(chunk)
     except InputError:
@@ -188,7 +226,7 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
     except Exception as exc:  # a malformed table: pandas/pyarrow/json errors of many kinds
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"{path}: cannot read as {fmt}: {first_line}") from exc
-    if fmt in TABLE_FORMATS and rows == 0:
+    if rows == 0:
         raise InputError(f"{path}: no rows")
     return Source(path, fmt, text_column, rows, encoding)
 

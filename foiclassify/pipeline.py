@@ -6,6 +6,7 @@ This module only wires the stages together; each stage lives in its own module.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -13,8 +14,9 @@ from . import rules
 from .combine import ModelScores, combine
 from .labels import ROLES
 from .resources import default_model_folder
+from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
-from .text import prepare, to_text
+from .text import prepare, prepare_parts, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
 
 @lru_cache(maxsize=1)
@@ -31,14 +33,19 @@ def load_default() -> Any:
     return load()
 
 
-def classify(text: str | bytes | None, *, attachments: int = 0) -> Classification:
+def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0) -> Classification:
     """Label one message written by an authority: outcome, exemptions cited, flags, evidence.
 
     ``text`` may be ``str``, ``bytes`` (UTF-8, else Windows-1252) or ``None``/NaN (→
     ``undetermined`` with confidence 1.0). HTML is reduced to its visible text first, and
     evidence offsets then refer to that text. Quoted requests, quoted earlier emails and
-    complaint boilerplate do not count. ``attachments`` is how many attachments the message
-    had whose text is not included; it only changes the ``reason`` of an ``undetermined`` result.
+    complaint boilerplate do not count.
+
+    ``attachments`` is either how many attachments the message had whose text you do not have
+    (it only changes the ``reason`` of an ``undetermined`` result), or the attachments themselves
+    (:class:`~foiclassify.attachments.Attachment`, e.g. from
+    :func:`~foiclassify.attachments.read_attachment`): their text is then read with the body, and
+    each evidence span names its ``part``, ``"body"`` or ``"attachment:<name>"``.
 
     >>> r = classify("I can confirm that we do not hold any recorded information within the scope of your request.")
     >>> r.outcome
@@ -46,13 +53,27 @@ def classify(text: str | bytes | None, *, attachments: int = 0) -> Classificatio
     >>> r = classify("To comply would exceed the appropriate limit of £450 (18 hours) under section 12(1) of the FOIA.")
     >>> r.outcome, r.exemptions, dict(r.cost_estimate)
     ('refused', ('FOIA:s12',), {'hours': 18, 'pounds': 450})
+    >>> from foiclassify.attachments import Attachment
+    >>> r = classify("Please find our response attached.", attachments=[Attachment("reply.pdf", "The information is exempt under section 43(2).")])
+    >>> r.outcome, r.exemptions, [(e.label, e.part) for e in r.evidence if e.role == "cited"]
+    ('refused', ('FOIA:s43',), [('FOIA:s43', 'attachment:reply.pdf')])
     """
-    prepared = prepare(text)
+    if isinstance(attachments, int):
+        prepared, unread = prepare(text), attachments
+        problems: list[str] = []
+    else:
+        readable = [(a.name, a.text) for a in attachments if a.text.strip()]
+        problems = [f"{a.name}: {a.error or 'no text'}" for a in attachments if not a.text.strip()]
+        prepared = prepare_parts(text, readable) if readable else prepare(text)
+        unread = len(problems)
     scores = None
     trained = load_default() if not prepared.empty_reason else None
     if trained is not None:
         scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
-    return combine(prepared, rules.find(prepared), scores, attachments=attachments)
+    result = combine(prepared, rules.find(prepared), scores, attachments=unread)
+    if problems and result.outcome == "undetermined":
+        result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
+    return result
 
 
 def _from_list(messages: Sequence[object]) -> tuple[str, Split]:

@@ -23,6 +23,8 @@ class Evidence:
     phrase that supports an outcome or flag, or one of ``"mentioned"``,
     ``"considered_not_applied"``, ``"procedural"``, ``"other_act"`` for a section reference
     that is *not* cited. ``detail`` is a short human explanation (the pattern's name).
+    ``part`` is ``"body"``, or ``"attachment:<file name>"`` when the message was classified with
+    its attachments' text; ``start``/``end`` are then offsets into that part's text.
     """
 
     label: str
@@ -32,6 +34,7 @@ class Evidence:
     source: str = "rule"
     role: str = "cue"
     detail: str = ""
+    part: str = "body"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +45,7 @@ class Evidence:
             "source": self.source,
             "role": self.role,
             "detail": self.detail,
+            "part": self.part,
         }
 
 

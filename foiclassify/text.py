@@ -17,7 +17,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 
 import ahocorasick
@@ -37,17 +37,42 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Part:
+    """Where one part of a message sits in the prepared text: ``name`` is ``"body"`` or
+    ``"attachment:<file name>"``."""
+
+    name: str
+    start: int
+    end: int
+
+
+PART_BREAK = "\n\n"  # between the body and each attachment's text in a prepared message
+
+
+@dataclass(frozen=True)
 class Prepared:
-    """A message's text and the regions of it that are not the writer's own decision text."""
+    """A message's text and the regions of it that are not the writer's own decision text.
+
+    ``parts`` is empty for a message read from one text; for a body with attachments (see
+    :func:`prepare_parts`) it says where each part sits in ``text``.
+    """
 
     text: str
     regions: tuple[Region, ...]
     empty_reason: str = ""  # why the input held no text at all ("" when it did)
     folded: str = ""  # fold(text): lower case, line breaks as spaces, same offsets
+    parts: tuple[Part, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(r.start for r in self.regions))
+
+    def part_at(self, pos: int) -> Part | None:
+        """The part holding character ``pos`` (None for a single-text message or a break)."""
+        for part in self.parts:
+            if part.start <= pos < part.end or pos == part.end == part.start:
+                return part
+        return None
 
     def region_at(self, pos: int) -> Region | None:
         """The region containing character ``pos``, or None (regions do not overlap)."""
@@ -359,6 +384,25 @@ def _email_quote_regions(text: str, spots: dict[str, list[int]]) -> list[Region]
     return regions
 
 
+def strip_quoted_history(text: str) -> str:
+    """An email body without the earlier messages quoted in it: ``>`` lines, and everything from
+    an "On … wrote:", "-----Original Message-----" or "From: … Sent: …" header onwards.
+
+    >>> strip_quoted_history("We do not hold it.\\n\\nOn 1 May 2024, Jo wrote:\\n> Please send the data.")
+    'We do not hold it.'
+    """
+    spots = _REGION_KEYWORDS.find(fold(text))
+    regions = _merge(_email_quote_regions(text, spots))
+    if not regions:
+        return text
+    kept, pos = [], 0
+    for region in regions:
+        kept.append(text[pos:region.start])
+        pos = region.end
+    kept.append(text[pos:])
+    return "".join(kept).strip()
+
+
 def _merge(regions: list[Region]) -> tuple[Region, ...]:
     """Sort and merge overlapping regions; where kinds overlap the earlier-starting one wins."""
     merged: list[Region] = []
@@ -388,6 +432,38 @@ def prepare(value: object) -> Prepared:
         return Prepared(text, (), empty_reason, fold(text))
     folded = fold(text)
     return Prepared(text, find_regions(text, folded), "", folded)
+
+
+def prepare_parts(body: object, attachments: Sequence[tuple[str, str]]) -> Prepared:
+    """A message body and its attachments' texts, ``(file name, text)``, as one prepared text.
+
+    Parts are joined by :data:`PART_BREAK` in the order given, empty ones left out; regions are
+    found in each part on its own, so the body's complaint boilerplate cannot swallow an
+    attachment. ``empty_reason`` is set only when no part holds any text.
+
+    >>> p = prepare_parts("Please see the attached letter.", [("reply.pdf", "The information is not held.")])
+    >>> [(part.name, p.text[part.start:part.end]) for part in p.parts]
+    [('body', 'Please see the attached letter.'), ('attachment:reply.pdf', 'The information is not held.')]
+    """
+    body_text, body_reason = to_text(body)
+    named = [("body", body_text)] + [(f"attachment:{name}", to_text(text)[0]) for name, text in attachments]
+    pieces: list[str] = []
+    parts: list[Part] = []
+    regions: list[Region] = []
+    pos = 0
+    for name, text in named:
+        if not text.strip():
+            continue
+        if pieces:
+            pos += len(PART_BREAK)
+        parts.append(Part(name, pos, pos + len(text)))
+        regions += [Region(r.start + pos, r.end + pos, r.kind) for r in find_regions(text)]
+        pieces.append(text)
+        pos += len(text)
+    if not pieces:
+        return Prepared(body_text, (), body_reason or "no text in the body or in any attachment", fold(body_text))
+    text = PART_BREAK.join(pieces)
+    return Prepared(text, tuple(regions), "", fold(text), tuple(parts))
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:

@@ -1,0 +1,470 @@
+"""Reading correspondence where it lives: Alaveteli (WhatDoTheyKnow) downloads and exports,
+MuckRock's API JSON, and email (.eml, .mbox) with attachments.
+
+Every reader returns :class:`SourceMessage` objects, oldest first within a thread: who wrote the
+message (``role``), when, to or from which authority, its body, and its attachments' text
+(:class:`~foiclassify.attachments.Attachment`). A platform's own label for a message or request
+(Alaveteli's ``described_state``, MuckRock's ``status``) is kept in ``site_state``: a second
+opinion to compare with, never a label copied into the result.
+
+Readers do not raise for bad content: a corrupt archive, an unreadable email or an attachment
+that cannot be read gives a message with ``error`` set (or an attachment with ``error`` set), so
+a batch over many files goes on. They raise :class:`ReadError` only when the input is not the
+format at all and nothing can be read from it, naming the file.
+
+The formats, as documented by the platforms' public code:
+
+- **Alaveteli "download entire request" zip**: ``correspondence.txt`` (the plain-text page:
+  messages separated by a line of dashes, each opening with ``From:``, ``To:`` and ``Date:``
+  lines and closing with ``Attachment: <name> (<size>)`` lines), or ``correspondence.pdf``; and
+  each incoming message's attachments as ``{message_index}_{part}_{filename}``, where
+  ``message_index`` counts the authority's messages from 1.
+- **Alaveteli request JSON** (``/request/<slug>.json``): ``title``, ``described_state``,
+  ``law_used``, ``public_body`` and ``info_request_events`` (``event_type``, ``described_state``,
+  ``calculated_state``, ``incoming_message_id``). It holds no message text; pass it to
+  :func:`read_alaveteli_zip` as ``request`` for per-message site states.
+- **Alaveteli research export**: ``IncomingMessage-<date>.csv`` (``info_request_id``,
+  ``cached_main_body_text_unfolded``, ``cached_attachment_text_clipped``, ``sent_at``, ``subject``),
+  joined with ``InfoRequest-<date>.csv`` (``described_state``, ``law_used``, ``public_body_id``)
+  and ``PublicBody-<date>.csv`` (``short_name``) when they sit in the same folder.
+- **MuckRock communications**: a list, an API page (``{"results": [...]}``) or a request
+  (``{"communications": [...]}``) of objects with ``foia``, ``response`` (true when the agency
+  wrote it), ``datetime``, ``subject``, ``communication`` (the text), ``status`` and ``files``.
+  Files are links, not content: they are listed as attachments with an error saying so.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import mailbox
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage, Message
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .attachments import MAX_BYTES, OCR, Attachment, read_attachment
+from .text import decode, html_to_text, strip_quoted_history
+from .thread import guess_role
+
+
+class ReadError(ValueError):
+    """An input that is not the format asked for at all; the message names the file."""
+
+
+@dataclass(frozen=True)
+class SourceMessage:
+    """One message as a platform or mailbox holds it. ``index`` is its position in its thread
+    (0 = oldest); ``role`` is one of ``requester``, ``authority``, ``annotation``, ``unknown``."""
+
+    thread_id: str
+    index: int
+    role: str
+    text: str
+    attachments: tuple[Attachment, ...] = ()
+    date: str = ""
+    authority: str = ""
+    sender: str = ""
+    subject: str = ""
+    site_state: str = ""
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat row for a table: the fields above, ``attachments`` as a JSON list of
+        ``{"name", "text", "error"}``, and ``read_error`` for ``error``."""
+        return {
+            "thread_id": self.thread_id,
+            "message_index": self.index,
+            "role": self.role,
+            "date": self.date,
+            "authority": self.authority,
+            "sender": self.sender,
+            "subject": self.subject,
+            "site_state": self.site_state,
+            **self.extra,
+            "text": self.text,
+            "attachments": json.dumps([a.to_dict() for a in self.attachments], ensure_ascii=False),
+            "read_error": self.error,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Alaveteli
+
+
+@dataclass(frozen=True)
+class AlaveteliRequest:
+    """What an Alaveteli request JSON says about a request (no message text)."""
+
+    title: str
+    url_title: str
+    described_state: str
+    law_used: str
+    authority: str
+    response_states: tuple[str, ...]  # per incoming message, in order: described, else calculated state
+
+
+def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
+    """Parse ``/request/<slug>.json``; raises :class:`ReadError` if it is not one."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ReadError(f"{path}: not JSON ({exc})") from exc
+    if not isinstance(data, dict) or "info_request_events" not in data:
+        raise ReadError(f"{path}: not an Alaveteli request JSON (no info_request_events)")
+    body = data.get("public_body") or {}
+    states = tuple(
+        str(event.get("described_state") or event.get("calculated_state") or "")
+        for event in data["info_request_events"]
+        if isinstance(event, dict) and event.get("event_type") == "response"
+    )
+    return AlaveteliRequest(
+        title=str(data.get("title") or ""),
+        url_title=str(data.get("url_title") or ""),
+        described_state=str(data.get("described_state") or ""),
+        law_used=str(data.get("law_used") or ""),
+        authority=str(body.get("name") or "") if isinstance(body, dict) else "",
+        response_states=states,
+    )
+
+
+_SEPARATOR = re.compile(r"^-{20,}[ \t]*$", re.MULTILINE)
+_HEADER = re.compile(r"^[ \t]*(From|To|Date):[ \t]?(.*)$")
+_ATTACHMENT_LINE = re.compile(r"^[ \t]*Attachment:[ \t]*(.+?)(?:[ \t]+\([^()]*\))?[ \t]*$")
+_TITLE = re.compile(r'request\s+"(?P<title>.+?)"\.\s+The latest', re.DOTALL)
+_ZIP_MEMBER = re.compile(r"^(?P<message>\d+)_(?P<part>\d+)_(?P<name>.+)$")
+
+
+@dataclass
+class _Block:
+    sender: str = ""
+    recipient: str = ""
+    date: str = ""
+    body: str = ""
+    listed: list[str] = field(default_factory=list)
+
+
+def _blocks(correspondence: str) -> tuple[str, list[_Block]]:
+    """The title and the message blocks of an Alaveteli ``correspondence.txt``."""
+    chunks = _SEPARATOR.split(correspondence)
+    title = _TITLE.search(chunks[0])
+    blocks = []
+    for chunk in chunks[1:]:
+        block = _Block()
+        lines = chunk.strip("\n").splitlines()
+        i = 0
+        while i < len(lines) and (match := _HEADER.match(lines[i])):
+            value = match.group(2).strip()
+            if match.group(1) == "From":
+                block.sender = value
+            elif match.group(1) == "To":
+                block.recipient = value
+            else:
+                block.date = value
+            i += 1
+        body_lines = []
+        for line in lines[i:]:
+            listed = _ATTACHMENT_LINE.match(line)
+            if listed:
+                block.listed.append(listed.group(1).strip())
+            else:
+                body_lines.append(line)
+        block.body = _dedent("\n".join(body_lines)).strip()
+        blocks.append(block)
+    return (" ".join(title.group("title").split()) if title else ""), blocks
+
+
+def _dedent(text: str) -> str:
+    """Remove the template's two-space indent from every line that has it."""
+    return re.sub(r"^  ", "", text, flags=re.MULTILINE)
+
+
+def _alaveteli_role(block: _Block, requester: str, authority: str) -> str:
+    sender = block.sender.lstrip(", ").strip()
+    if authority and (block.sender.endswith(", " + authority) or sender == authority):
+        return "authority"
+    if requester and block.recipient == requester:
+        return "authority"
+    if requester and sender == requester:
+        return "requester"
+    return "annotation" if not block.recipient else "unknown"
+
+
+def _zip_attachment(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, max_bytes: int, ocr: OCR | None) -> Attachment:
+    if info.flag_bits & 0x1:
+        return Attachment(name, error="encrypted archive member")
+    if info.file_size > max_bytes:
+        return Attachment(name, error=f"attachment too large: {info.file_size:,} bytes (limit {max_bytes:,})")
+    try:
+        data = archive.read(info)
+    except Exception as exc:  # a corrupt member: bad CRC, truncated data
+        return Attachment(name, error=f"cannot unpack ({type(exc).__name__}: {exc})")
+    return read_attachment(name, data, max_bytes=max_bytes, ocr=ocr)
+
+
+def read_alaveteli_zip(
+    path: str | Path, request: AlaveteliRequest | None = None, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None,
+) -> list[SourceMessage]:
+    """The messages of an Alaveteli "download entire request" zip, oldest first, each authority
+    message with its attachments' text. ``request`` (from :func:`read_alaveteli_request`) adds
+    each authority message's site state; without it, a ``<zip stem>.json`` beside the zip is used
+    when present. A file that is not a readable zip gives one message with ``error`` set.
+    """
+    path = Path(path)
+    thread_id = path.stem
+    if request is None and path.with_suffix(".json").is_file():
+        try:
+            request = read_alaveteli_request(path.with_suffix(".json"))
+        except ReadError:
+            request = None
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: not a readable zip archive ({exc})")]
+    with archive:
+        members = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        if "correspondence.txt" in members:
+            summary = _zip_attachment(archive, members["correspondence.txt"], "correspondence.txt", max_bytes, None)
+        elif "correspondence.pdf" in members:
+            summary = _zip_attachment(archive, members["correspondence.pdf"], "correspondence.pdf", max_bytes, ocr)
+        else:
+            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: no correspondence.txt or correspondence.pdf in the archive")]
+        if summary.error:
+            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {summary.name}: {summary.error}")]
+        by_message: dict[int, list[tuple[int, str, zipfile.ZipInfo]]] = {}
+        for filename, info in members.items():
+            match = _ZIP_MEMBER.match(Path(filename).name)
+            if match:
+                by_message.setdefault(int(match.group("message")), []).append((int(match.group("part")), match.group("name"), info))
+        title, blocks = _blocks(summary.text)
+        requester = blocks[0].sender if blocks else ""
+        authority = (request.authority if request else "") or (blocks[0].recipient if blocks else "")
+        states = request.response_states if request else ()
+        messages = []
+        incoming = 0
+        for index, block in enumerate(blocks):
+            role = _alaveteli_role(block, requester, authority)
+            attachments: list[Attachment] = []
+            state = ""
+            if role == "authority":
+                incoming += 1
+                state = states[incoming - 1] if incoming - 1 < len(states) else ""
+                found = sorted(by_message.get(incoming, []), key=lambda item: item[0])
+                attachments = [_zip_attachment(archive, info, name, max_bytes, ocr) for _, name, info in found]
+                names = {a.name for a in attachments}
+                attachments += [Attachment(name, error="listed in the correspondence but not in the archive") for name in block.listed if name not in names]
+            messages.append(SourceMessage(
+                thread_id, index, role, block.body, tuple(attachments), date=block.date, authority=authority,
+                sender=block.sender.lstrip(", ").strip(), subject=title, site_state=state,
+            ))
+        return messages
+
+
+def count_alaveteli_zip(path: str | Path) -> int:
+    """How many messages :func:`read_alaveteli_zip` will return, reading only the correspondence."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "correspondence.txt" not in names:
+                return 1
+            return max(1, len(_blocks(decode(archive.read("correspondence.txt")))[1]))
+    except Exception:  # unreadable: read_alaveteli_zip returns one message with an error
+        return 1
+
+
+_EXPORT_TABLES = ("IncomingMessage", "InfoRequest", "PublicBody")
+
+
+def export_tables(folder: str | Path) -> dict[str, Path]:
+    """The newest ``<Table>-<date>.csv`` of each research-export table found in ``folder``."""
+    found: dict[str, Path] = {}
+    for table in _EXPORT_TABLES:
+        candidates = sorted(Path(folder).glob(f"{table}-*.csv")) + sorted(Path(folder).glob(f"{table}.csv"))
+        if candidates:
+            found[table] = max(candidates, key=_export_date)
+    return found
+
+
+def _export_date(path: Path) -> tuple[str, str]:
+    match = re.search(r"-(\d{2})-(\d{2})-(\d{4})\.csv$", path.name)
+    return ((match.group(3) + match.group(2) + match.group(1)) if match else "", path.name)
+
+
+def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Iterator[SourceMessage]:
+    """Every incoming message of an Alaveteli research export, in file order, as authority
+    messages: the main body text, and the clipped attachment text as one attachment
+    ``attachments (clipped)``. Streams ``IncomingMessage-*.csv`` in chunks."""
+    tables = export_tables(folder)
+    if "IncomingMessage" not in tables:
+        raise ReadError(f"{folder}: no IncomingMessage-<date>.csv in the folder")
+    requests: dict[str, dict[str, str]] = {}
+    bodies: dict[str, str] = {}
+    if "PublicBody" in tables:
+        for row in pd.read_csv(tables["PublicBody"], dtype=str, keep_default_na=False).to_dict(orient="records"):
+            bodies[row.get("id", "")] = row.get("short_name") or row.get("name") or ""
+    if "InfoRequest" in tables:
+        for row in pd.read_csv(tables["InfoRequest"], dtype=str, keep_default_na=False).to_dict(orient="records"):
+            requests[row.get("id", "")] = row
+    counts: dict[str, int] = {}
+    for chunk in pd.read_csv(tables["IncomingMessage"], dtype=str, keep_default_na=False, chunksize=chunk_size):
+        for row in chunk.to_dict(orient="records"):
+            request_id = row.get("info_request_id", "")
+            info = requests.get(request_id, {})
+            index = counts.get(request_id, 0)
+            counts[request_id] = index + 1
+            clipped = row.get("cached_attachment_text_clipped", "")
+            yield SourceMessage(
+                thread_id=request_id,
+                index=index,
+                role="authority",
+                text=row.get("cached_main_body_text_unfolded") or row.get("cached_main_body_text_folded") or "",
+                attachments=(Attachment("attachments (clipped)", clipped),) if clipped.strip() else (),
+                date=row.get("sent_at") or row.get("created_at") or "",
+                authority=bodies.get(info.get("public_body_id", ""), ""),
+                subject=row.get("subject", ""),
+                site_state=info.get("described_state", ""),
+                extra={"incoming_message_id": row.get("id", ""), "law_used": info.get("law_used", "")},
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# MuckRock
+
+
+def _communications(data: object) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [c for c in data if isinstance(c, dict)]
+    if isinstance(data, dict):
+        for key in ("results", "communications"):
+            if isinstance(data.get(key), list):
+                return [c for c in data[key] if isinstance(c, dict)]
+        if "communication" in data:
+            return [data]
+    return []
+
+
+def _muckrock_file(item: object) -> Attachment:
+    if isinstance(item, dict):
+        name = str(item.get("title") or item.get("name") or Path(str(item.get("ffile") or "file")).name)
+    else:
+        name = f"file {item}"
+    return Attachment(name, error="file not in the export (MuckRock lists files as links)")
+
+
+def read_muckrock(path: str | Path) -> list[SourceMessage]:
+    """The communications in a MuckRock API JSON file, grouped by request (``foia``), oldest first."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ReadError(f"{path}: not JSON ({exc})") from exc
+    communications = _communications(data)
+    if not communications:
+        raise ReadError(f"{path}: no MuckRock communications (expected a list, 'results' or 'communications')")
+    default_foia = str(data.get("id", "")) if isinstance(data, dict) and "communications" in data else ""
+    threads: dict[str, list[dict[str, Any]]] = {}
+    for communication in communications:
+        threads.setdefault(str(communication.get("foia") or default_foia or path.stem), []).append(communication)
+    messages = []
+    for thread_id, items in threads.items():
+        items.sort(key=lambda c: str(c.get("datetime") or c.get("date") or ""))
+        for index, c in enumerate(items):
+            raw = c.get("communication")
+            text = raw if isinstance(raw, str) else ""
+            if "<" in text and re.search(r"</?(?:p|div|br|html|body)\b", text, re.IGNORECASE):
+                text = html_to_text(text)
+            messages.append(SourceMessage(
+                thread_id=thread_id,
+                index=index,
+                role="authority" if c.get("response") else "requester",
+                text=strip_quoted_history(text),
+                attachments=tuple(_muckrock_file(f) for f in (c.get("files") or [])),
+                date=str(c.get("datetime") or c.get("date") or ""),
+                sender=str(c.get("from_user") or c.get("from_who") or ""),
+                subject=str(c.get("subject") or ""),
+                site_state=str(c.get("status") or ""),
+                error="" if isinstance(raw, str) else "no communication text",
+            ))
+    return messages
+
+
+# ---------------------------------------------------------------------------------------------
+# Email
+
+
+def _part_text(part: Message) -> str:
+    if isinstance(part, EmailMessage):
+        content = part.get_content()
+    else:
+        payload = part.get_payload(decode=True) or b""
+        content = decode(payload) if isinstance(payload, bytes) else str(payload)
+    if isinstance(content, bytes):
+        content = decode(content)
+    return html_to_text(content) if part.get_content_type() == "text/html" else str(content)
+
+
+def read_email(data: bytes, thread_id: str = "", index: int = 0, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None) -> SourceMessage:
+    """One email (RFC 822 bytes): the body (plain text preferred, else HTML as text) without quoted
+    history, and each attached file's text. A broken MIME structure gives ``error``."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    sender = str(message.get("from", "") or "")
+    body, error = "", ""
+    attachments: list[Attachment] = []
+    try:
+        part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
+        if part is not None:
+            body = _part_text(part)
+        elif not message.is_multipart():
+            body = _part_text(message)
+        for item in message.iter_attachments() if isinstance(message, EmailMessage) else ():
+            name = item.get_filename() or f"part-{len(attachments) + 1}.{item.get_content_subtype()}"
+            try:
+                if item.get_content_type() == "message/rfc822":
+                    inner = item.get_payload(0) if item.is_multipart() else item.get_content()
+                    inner_bytes = inner.as_bytes() if isinstance(inner, Message) else bytes(inner)
+                    attachments.append(Attachment(name, read_email(inner_bytes, max_bytes=max_bytes).text))
+                    continue
+                payload = item.get_payload(decode=True) or b""
+            except Exception as exc:  # a broken part: bad base64, wrong charset
+                attachments.append(Attachment(name, error=f"cannot decode ({type(exc).__name__}: {exc})"))
+                continue
+            attachments.append(read_attachment(name, payload, max_bytes=max_bytes, ocr=ocr))
+    except Exception as exc:  # a broken charset or MIME structure
+        error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    body = strip_quoted_history(body)
+    return SourceMessage(
+        thread_id=thread_id,
+        index=index,
+        role=guess_role(body, sender),
+        text=body,
+        attachments=tuple(attachments),
+        date=str(message.get("date", "") or ""),
+        sender=sender,
+        subject=str(message.get("subject", "") or ""),
+        error=error,
+        extra={"to": str(message.get("to", "") or ""), "message_id": str(message.get("message-id", "") or "")},
+    )
+
+
+def read_mbox(path: str | Path, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None) -> Iterator[SourceMessage]:
+    """Every email in an mbox file, in file order (``thread_id`` is the file's stem)."""
+    path = Path(path)
+    box = mailbox.mbox(path, factory=None, create=False)
+    try:
+        for index, key in enumerate(box.iterkeys()):
+            try:
+                data = box.get_bytes(key)
+            except Exception as exc:
+                yield SourceMessage(path.stem, index, "unknown", "", error=f"unreadable message ({type(exc).__name__}: {exc})")
+                continue
+            yield read_email(data, path.stem, index, max_bytes=max_bytes, ocr=ocr)
+    finally:
+        box.close()
