@@ -21,6 +21,7 @@ Everything is pure Python (``pypdf``, ``striprtf``, the standard library): no sy
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable
@@ -86,6 +87,7 @@ class _Unreadable(Exception):
 def _pdf(data: bytes, max_bytes: int, ocr: OCR | None) -> str:
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files would flood a batch's log
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:  # many "encrypted" PDFs only restrict printing and open with the empty password

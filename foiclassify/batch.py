@@ -80,13 +80,13 @@ def label_texts(
     """For each text, the output rows: one for a message, one per message for a thread.
 
     ``attachments`` (one cell per text, see :func:`attachments_of`) are read with their message;
-    with ``roles``, only ``"authority"`` messages are labelled and the others get empty result
-    columns. Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
+    with ``roles``, messages written by the requester or annotations get empty result columns
+    (``authority`` and ``unknown`` messages are labelled). Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
     """
     out: list[list[dict[str, Any]]] = []
     for i, text in enumerate(texts):
         if not threads:
-            if roles is not None and roles[i] != "authority":
+            if roles is not None and roles[i] in ("requester", "annotation"):
                 out.append([_result_columns(None)])
                 continue
             try:

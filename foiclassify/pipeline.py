@@ -77,22 +77,28 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
 
 
 def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
-    """Join a list of messages (str, or mappings with "text" and optional "role") into one text."""
+    """Join a list of messages into one text: strings, mappings with "text" and optional "role"
+    and "attachments", or :class:`~foiclassify.readers.SourceMessage` objects."""
     parts: list[str] = []
     pieces: list[Piece] = []
     pos = 0
     for i, item in enumerate(messages):
-        role = None
+        role, files = None, ()
         if isinstance(item, Mapping):
-            role = item.get("role")
+            role, files = item.get("role"), tuple(item.get("attachments") or ())
             body, _ = to_text(item.get("text"))
+        elif hasattr(item, "text") and hasattr(item, "role"):  # a SourceMessage
+            role, files = item.role, tuple(getattr(item, "attachments", ()))
+            body, _ = to_text(item.text)
         else:
             body, _ = to_text(item)
         if role is not None and role not in ROLES:
             raise ValueError(f"message {i}: role must be one of {ROLES}, got {role!r}")
+        if not all(isinstance(f, Attachment) for f in files):
+            raise ValueError(f"message {i}: attachments must be foiclassify.attachments.Attachment objects")
         if parts:
             pos += 2
-        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body))
+        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body, attachments=len(files), files=files))
         parts.append(body)
         pos += len(body)
     return "\n\n".join(parts), Split(tuple(pieces), "list")
@@ -102,8 +108,10 @@ def classify_thread(thread: str | bytes | Sequence[object] | None) -> ThreadResu
     """Split a whole correspondence into messages, label each authority message, roll up the thread.
 
     ``thread`` is the text of an export (a WhatDoTheyKnow page, an email chain) or a list of
-    messages: strings, or mappings ``{"text": ..., "role": "authority" | "requester" | ...}``
-    in chronological order. Messages come back oldest first.
+    messages in chronological order: strings, mappings ``{"text": ..., "role": "authority" |
+    "requester" | ..., "attachments": [Attachment, ...]}``, or the
+    :class:`~foiclassify.readers.SourceMessage` objects a reader returns (their attachments'
+    text is then read with each message). Messages come back oldest first.
 
     >>> t = classify_thread([
     ...     {"role": "requester", "text": "Please provide the contract value."},
@@ -126,7 +134,7 @@ def classify_thread(thread: str | bytes | Sequence[object] | None) -> ThreadResu
             text=piece.text,
             start=piece.start,
             end=piece.end,
-            result=classify(piece.text, attachments=piece.attachments) if piece.role == "authority" else None,
+            result=classify(piece.text, attachments=piece.files or piece.attachments) if piece.role == "authority" else None,
             sender=piece.sender,
             attachments=piece.attachments,
         )

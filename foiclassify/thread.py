@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attachments import Attachment
 from .labels import DECISIVE_OUTCOMES
 from .result import Message
 from .rules.cues import find_cues
@@ -84,7 +85,8 @@ class Piece:
     end: int
     text: str
     sender: str = ""
-    attachments: int = 0
+    attachments: int = 0  # how many the export lists
+    files: tuple[Attachment, ...] = ()  # the attachments themselves, when the input supplied them
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
         r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
     Cue("information is set out / as follows", "provided",
-        r"\b(?:information|figures|numbers|data|details|answers?|responses?|costs?|totals?)" + W
+        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)" + W
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
     Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0, keywords=('here is', 'here are', 'below is', 'below are')),
     Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0, keywords=('in response to', 'in reply to', 'in answer to')),
@@ -102,7 +102,7 @@ CUES: tuple[Cue, ...] = (
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
         r"|\b(?:request|e-?mail) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
-        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledge receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
+        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
         r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))" + W + r"(?:response|reply|answer|respond)?" + W + r"(?:within|by|no later than)" + W + r"(?:20|twenty) working days"

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from ..labels import EXEMPTIONS, PROCEDURAL_SECTIONS
 from ..text import Keywords, fold
 
-# One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets.
-_NUM = r"\d{1,3}[A-Z]?(?![\d])(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
+# One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets. Not the
+# title number of a US Code citation ("5 U.S.C. 552").
+_NUM = r"\d{1,3}[A-Z]?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
 _SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?)"
 
 _TRIGGER = (
