@@ -12,27 +12,39 @@ import argparse
 import json
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .pipeline import classify_thread
 from .result import ThreadResult
 from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
+from .readers import SourceMessage, read_alaveteli_zip, read_email
 from .text import decode
 from .thread import guess_role
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> str | list[SourceMessage]:
+    """A document's text, or for an Alaveteli zip or an email, its messages with attachments."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; name the files (e.g. {path}/*.txt), or write a dataset with -o OUTPUT")
-    if path.suffix.lower() in (".csv", ".jsonl", ".ndjson", ".parquet", ".mbox"):
-        raise InputError(f"{path}: a table or mailbox holds many documents; label it into a dataset with -o OUTPUT")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".mbox"):
+        raise InputError(f"{path}: a table, mailbox or JSON export holds many documents; label it into a dataset with -o OUTPUT")
+    if suffix == ".zip":
+        return read_alaveteli_zip(path)
+    if suffix == ".eml":
+        message = read_email(path.read_bytes(), path.stem)
+        return [message if message.role == "requester" else replace(message, role="authority")]
     return decode(path.read_bytes())
 
 
-def _label_file(text: str, mode: str) -> ThreadResult:
+def _label_file(content: str | list[SourceMessage], mode: str) -> ThreadResult:
+    if not isinstance(content, str):
+        return classify_thread(content)
+    text = content
     if mode == "thread":
         return classify_thread(text)
     if mode == "single":
@@ -208,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             for i, m in enumerate(thread.messages):
                 for ev in m.result.evidence if m.result else ():
                     snippet = " ".join(ev.text.split())
-                    print(f"  [{i}] {ev.label:<22} {ev.role:<22} {ev.start:>6}-{ev.end:<6} {snippet[:60]!r} ({ev.detail})")
+                    where = "" if ev.part == "body" else f" in {ev.part}"
+                    print(f"  [{i}] {ev.label:<22} {ev.role:<22} {ev.start:>6}-{ev.end:<6} {snippet[:60]!r} ({ev.detail}{where})")
     return 0
 
 

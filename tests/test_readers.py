@@ -238,3 +238,15 @@ def test_seed_thread_attachment_missing_versus_present(wdtk_thread):
     assert (reply.outcome, reply.exemptions) == ("refused", ("FOIA:s43",))
     assert any(e.part == "attachment:FOI response.pdf" for e in reply.evidence)
     assert (present.outcome, present.exemptions) == ("refused", ("FOIA:s43",))
+
+
+def test_cli_prints_a_zip_and_an_eml_with_the_attachment_part(tmp_path, capsys):
+    from foiclassify.cli import main
+
+    (tmp_path / "req.zip").write_bytes(formats.alaveteli_zip())
+    (tmp_path / "reply.eml").write_bytes(formats.email_with_attachment("Please find attached our response.", "r.pdf", formats.pdf(LETTER)))
+    assert main(["label", str(tmp_path / "req.zip"), str(tmp_path / "reply.eml"), "--evidence"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("thread outcome: refused (initial); exemptions: FOIA:s43") == 2
+    assert "in attachment:FOI-2024-0001 response.pdf" in out and "in attachment:r.pdf" in out
+    assert main(["label", str(tmp_path / "x.json")]) == 2
