@@ -13,6 +13,7 @@ blocks) are returned as :class:`Region` spans, and the rules ignore or down-rank
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import math
 import re
@@ -149,8 +150,28 @@ def windows_near(spots: dict[str, list[int]], keywords: Iterable[str], reach: in
     return merged_spans([(pos, pos) for pos in starts], reach, reach)
 
 
-def search_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str], reach: int = 300) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``, run only within ``reach`` of a keyword occurrence in ``spots``."""
+def reach_of(pattern: str | re.Pattern[str], cap: int = 300) -> int:
+    """The longest match ``pattern`` can make, or ``cap`` when its length is unbounded.
+
+    A window this far either side of a keyword holds every match that contains the keyword.
+
+    >>> reach_of(r"\\bnot held\\b"), reach_of(r"please find.*attached")
+    (8, 300)
+    """
+    return min(cap, _longest_match(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
+
+
+@functools.lru_cache(maxsize=256)
+def _longest_match(source: str) -> int:
+    from re import _parser  # the standard library's own pattern parser: exact widths
+
+    return int(_parser.parse(source).getwidth()[1])
+
+
+def search_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str], reach: int | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, run only near a keyword occurrence in ``spots``: within
+    ``reach`` characters, by default :func:`reach_of` the pattern."""
+    reach = reach_of(pattern) if reach is None else reach
     return [m for lo, hi in windows_near(spots, keywords, reach) for m in pattern.finditer(text, lo, hi)]
 
 
@@ -308,7 +329,7 @@ _BOILERPLATE_HEADING = re.compile(
 )
 
 _BOILERPLATE_PARAGRAPH = re.compile(
-    r"if you are (?:not |dis|un)(?:happy|satisfied|content)|you (?:have the right|are entitled|may|can|could)[ \t\n]+(?:to[ \t\n]+)?"
+    r"if you are (?:not |dis|un)(?:happy|satisfied|content)|you (?:have the right|are entitled|may|can|could)[ \t\n]{1,20}(?:to[ \t\n]{1,20})?"
     r"(?:request|ask for|apply for|complain|appeal|make a complaint)\b|right to complain|"
     r"complain(?:t)? to the (?:scottish )?information commissioner|apply (?:directly )?to the (?:scottish )?information commissioner"
     r"|\bsection 50\b|\bsection 47\b",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import Prepared
+from ..text import Keywords, Prepared
+from . import cues, sections
 from .context import role_of
 from .cues import CueHit, find_cues
 from .sections import SectionRef, default_act, find_references
@@ -30,12 +31,17 @@ class Findings:
     acts: dict[str, str]
 
 
+# The keywords of every recogniser, located in one pass over the folded text.
+_KEYWORDS = Keywords(cues.KEYWORDS.words + sections.KEYWORDS.words)
+
+
 def find(prepared: Prepared) -> Findings:
     text = prepared.text
-    acts = default_act(prepared.folded)
-    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, prepared.folded))
-    cues = tuple(hit for hit in find_cues(text, prepared.folded) if prepared.region_at(hit.start) is None)
-    return Findings(references, cues, acts)
+    spots = _KEYWORDS.find(prepared.folded)
+    acts = default_act(prepared.folded, spots)
+    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, spots))
+    found_cues = tuple(hit for hit in find_cues(text, prepared.folded, spots) if prepared.region_at(hit.start) is None)
+    return Findings(references, found_cues, acts)
 
 
 __all__ = ["Findings", "RoledRef", "find", "find_cues", "find_references", "default_act", "role_of"]

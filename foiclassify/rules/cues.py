@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Keywords, fold, windows_near
+from ..text import Keywords, fold, reach_of, windows_near
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,10 @@ IMPLIED_CODES: dict[str, dict[str, str]] = {
 }
 
 _COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
-_KEYWORDS = Keywords(k for cue in CUES for k in cue.keywords)
-_REACH = 300  # no cue match is longer than this: a window this wide around a keyword holds it
+KEYWORDS = Keywords(k for cue in CUES for k in cue.keywords)
+# How far from a keyword each cue's matches can reach: the pattern's longest match where it is
+# bounded, else 300 (no unbounded cue match is longer: a window this wide holds it).
+_REACHES = tuple(reach_of(cue.pattern) for cue in CUES)
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,19 @@ class CueHit:
     end: int
 
 
-def find_cues(text: str, folded: str | None = None) -> list[CueHit]:
+def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None) -> list[CueHit]:
     """Every cue in ``text`` (case-insensitive), in order of position.
 
-    ``folded`` is :func:`foiclassify.text.fold` of ``text`` when the caller already has it.
+    ``folded`` is :func:`foiclassify.text.fold` of ``text``, and ``spots`` :data:`KEYWORDS`
+    found in it, when the caller already has them.
     """
     flat = fold(text) if folded is None else folded
-    spots = _KEYWORDS.find(flat)
+    spots = KEYWORDS.find(flat) if spots is None else spots
     hits = []
-    for cue, pattern in zip(CUES, _COMPILED):
+    for cue, pattern, reach in zip(CUES, _COMPILED, _REACHES):
         if spots.keys().isdisjoint(cue.keywords):
             continue
-        for lo, hi in windows_near(spots, cue.keywords, _REACH):
+        for lo, hi in windows_near(spots, cue.keywords, reach):
             hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits

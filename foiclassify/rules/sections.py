@@ -41,9 +41,7 @@ _REFERENCE = re.compile(
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
 # Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
-_TRIGGER_STARTS = Keywords(
-    ["sec", "ss", "adran", "reg", "rheoliad", "exempt", "except"] + [f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789"]
-)
+_TRIGGER_STARTS = ("sec", "ss", "adran", "reg", "rheoliad", "exempt", "except") + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
 _SECTION_WORD = re.compile(r"\b(?:sections?|ss?|adran(?:nau)?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
@@ -60,6 +58,8 @@ _ACT_AFTER = re.compile(
 # Words (lower case) that put a document under Scottish law, or US federal FOIA.
 _SCOTTISH_WORDS = ("(scotland) act", "(scotland) regulations", "foisa", "foi(s)a", "foi (s) a", "scottish information commissioner", "eisr", "eir (scotland)", "eirs (scotland)")
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
+# Everything this module looks for with str.find-like speed, located in one pass.
+KEYWORDS = Keywords(_TRIGGER_STARTS + _SCOTTISH_WORDS + _US_WORDS)
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,15 @@ class SectionRef:
     subsections: str  # "(2)", "(5)(e)" …
 
 
-def default_act(folded: str) -> dict[str, str]:
-    """Which act a bare "section"/"regulation" means in a document (given as :func:`~foiclassify.text.fold` of it)."""
-    scottish = any(word in folded for word in _SCOTTISH_WORDS)
+def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[str, str]:
+    """Which act a bare "section"/"regulation" means in a document (given as :func:`~foiclassify.text.fold`
+    of it; ``spots`` is :data:`KEYWORDS` found in it, when the caller has them)."""
+    spots = KEYWORDS.find(folded) if spots is None else spots
+    scottish = any(word in spots for word in _SCOTTISH_WORDS)
     return {
         "section": "FOISA" if scottish else "FOIA",
         "regulation": "EISR" if scottish else "EIR",
-        "us": "USFOIA" if any(word in folded for word in _US_WORDS) else "",
+        "us": "USFOIA" if any(word in spots for word in _US_WORDS) else "",
     }
 
 
@@ -140,13 +142,13 @@ def _split_provision(raw: str) -> tuple[str, list[str]]:
     return number, subs
 
 
-def _reference_matches(text: str, folded: str) -> list[re.Match[str]]:
+def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[str]]:
     """``_REFERENCE.finditer(text)``, tried only where a trigger word starts.
 
     Every match begins with one of ``_TRIGGER_STARTS``, so matching at those offsets, left to
     right and skipping offsets inside the previous match, finds what ``finditer`` finds.
     """
-    starts = sorted({pos for positions in _TRIGGER_STARTS.find(folded).values() for pos in positions})
+    starts = sorted({pos for word in _TRIGGER_STARTS for pos in spots.get(word, ())})
     matches: list[re.Match[str]] = []
     for pos in starts:
         if matches and pos < matches[-1].end():
@@ -157,11 +159,12 @@ def _reference_matches(text: str, folded: str) -> list[re.Match[str]]:
     return matches
 
 
-def find_references(text: str, acts: dict[str, str], folded: str | None = None) -> list[SectionRef]:
+def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]] | None = None) -> list[SectionRef]:
     """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`;
-    ``folded`` is :func:`~foiclassify.text.fold` of ``text`` when the caller already has it."""
+    ``spots`` is :data:`KEYWORDS` found in :func:`~foiclassify.text.fold` of ``text``, when the
+    caller already has them."""
     refs: list[SectionRef] = []
-    for match in _reference_matches(text, fold(text) if folded is None else folded):
+    for match in _reference_matches(text, KEYWORDS.find(fold(text)) if spots is None else spots):
         kind = _trigger_kind(match.group("trig"))
         explicit = _act_after(text, match.end())
         list_start = match.start("list")
