@@ -386,7 +386,8 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
 
 def _boilerplate_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
     regions = []
-    heading = _BOILERPLATE_HEADING.search(text) if any(k in spots for k in _BOILERPLATE_HEADING_WORDS) else None
+    headings = search_near(_BOILERPLATE_HEADING, text, spots, _BOILERPLATE_HEADING_WORDS)
+    heading = headings[0] if headings else None
     # A complaints heading in the last part of a letter opens boilerplate that runs to the end.
     if heading and heading.start() > len(text) // 3:
         regions.append(Region(heading.start(), len(text), BOILERPLATE))
@@ -396,8 +397,23 @@ def _boilerplate_regions(text: str, spots: dict[str, list[int]]) -> list[Region]
     return regions
 
 
+def _gt_quoted_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_GT_QUOTED_LINES.finditer(text)``, matched only at lines that open with ``>``."""
+    blocks: list[tuple[int, int]] = []
+    pos = text.find(">")
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        match = _GT_QUOTED_LINES.match(text, line_start) if not text[line_start:pos].strip(" \t") else None
+        if match:
+            blocks.append(match.span())
+            pos = text.find(">", match.end())
+        else:
+            pos = text.find(">", pos + 1)
+    return blocks
+
+
 def _email_quote_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
-    regions = [Region(m.start(), m.end(), QUOTED_EMAIL) for m in _GT_QUOTED_LINES.finditer(text)] if ">" in text else []
+    regions = [Region(start, end, QUOTED_EMAIL) for start, end in _gt_quoted_blocks(text)]
     has_history = any(k in spots for k in _EMAIL_HISTORY_WORDS)
     start_of_history = _EMAIL_QUOTE_START.search(text) if has_history else None
     if start_of_history and start_of_history.start() > 0:

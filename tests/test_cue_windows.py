@@ -34,3 +34,25 @@ def test_references_tried_at_trigger_words_equal_full_scan(dwp_letter, wdtk_thre
     odd = "S.40(2), s 43 and ss. 21-24; Sec. 12; REG 12(5)(e); Exemptions under section 31; adran 40; rheoliad 13; 1s40 x.s41 es 4"
     for text in [dwp_letter, wdtk_thread, odd] + [text for _, text in CASES]:
         assert [m.span() for m in _reference_matches(text, KEYWORDS.find(fold(text)))] == [m.span() for m in _REFERENCE.finditer(text)]
+
+
+def test_region_patterns_searched_near_keywords_equal_full_scan(dwp_letter, wdtk_thread):
+    from foiclassify import text as t
+
+    cases = [
+        (t._BOILERPLATE_HEADING, t._BOILERPLATE_HEADING_WORDS),
+        (t._BOILERPLATE_PARAGRAPH, t._BOILERPLATE_KEYWORDS),
+        (t._YOU_ASKED, ("you asked",)),
+    ]
+    for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES]:
+        spots = t._REGION_KEYWORDS.find(fold(text))
+        for pattern, keywords in cases:
+            assert [m.span() for m in t.search_near(pattern, text, spots, keywords)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_quoted_email_blocks_equal_full_scan(wdtk_thread):
+    from foiclassify import text as t
+
+    samples = [wdtk_thread, "> a\n>b\n\nx > y\n  > c\n\t>d", ">", "a\n>", "x\n \n> q\r\n> r", "no quotes here"]
+    for text in samples:
+        assert t._gt_quoted_blocks(text) == [m.span() for m in t._GT_QUOTED_LINES.finditer(text)]

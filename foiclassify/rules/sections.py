@@ -41,7 +41,12 @@ _REFERENCE = re.compile(
 _US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
 _ONE_NUM = re.compile(_NUM)
 # Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
-_TRIGGER_STARTS = ("sec", "ss", "adran", "reg", "rheoliad", "exempt", "except") + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
+# "ss" (a common letter pair) only where a number follows within the trigger's reach.
+_TRIGGER_STARTS = (
+    ("sec", "ss.", "adran", "reg", "rheoliad", "exempt", "except")
+    + tuple(f"ss{gap}{d}" for gap in ("", " ", "  ", "   ") for d in "0123456789")
+    + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
+)
 _SECTION_WORD = re.compile(r"\b(?:sections?|ss?|adran(?:nau)?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
