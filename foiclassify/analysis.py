@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .io import read_table
-from .labels import EXEMPTIONS, OUTCOMES, codes_from
+from .labels import EXEMPTIONS, OUTCOMES, SITE_STATE_OUTCOMES, codes_from
 from .result import Classification, Message
 from .thread import roll_up
 
@@ -177,3 +177,24 @@ def review_reversals(df: pd.DataFrame, thread_column: str = "thread_id", z: floa
     low, high = wilson_interval(changed, len(pairs), z)
     summary = {"reviewed": len(pairs), "changed": changed, "rate": changed / len(pairs) if pairs else math.nan, "rate_low": low, "rate_high": high}
     return crosstab, summary
+
+
+def site_agreement(df: pd.DataFrame, site_column: str = "site_state") -> tuple[pd.DataFrame, dict[str, float]]:
+    """The outcome against the platform's own label (Alaveteli's state, MuckRock's status), for
+    rows whose site state names a decision (:data:`~foiclassify.labels.SITE_STATE_OUTCOMES`).
+
+    Returns the crosstab (rows: site state, columns: outcome) and a summary: rows compared, rows
+    that agree, the agreement rate and its Wilson interval. The site's label is a second opinion,
+    set by a person for the whole request, so disagreement is something to read, not an error count.
+
+    >>> df = pd.DataFrame({"outcome": ["refused", "provided", "acknowledgement"], "site_state": ["rejected", "rejected", ""]})
+    >>> site_agreement(df)[1]["compared"], site_agreement(df)[1]["agree"]
+    (2, 1)
+    """
+    if site_column not in df.columns:
+        raise KeyError(f"no '{site_column}' column: read the input with a platform reader (foiclassify.readers)")
+    table = df[df[site_column].isin(SITE_STATE_OUTCOMES.keys()) & df["outcome"].notna()]
+    agree = int(sum(outcome in SITE_STATE_OUTCOMES[state] for state, outcome in zip(table[site_column], table["outcome"])))
+    low, high = wilson_interval(agree, len(table))
+    crosstab = pd.crosstab(table[site_column], table["outcome"]) if len(table) else pd.DataFrame()
+    return crosstab, {"compared": len(table), "agree": agree, "rate": agree / len(table) if len(table) else math.nan, "rate_low": low, "rate_high": high}

@@ -58,6 +58,17 @@ WDTK_STATE: dict[str, str | None] = {
     "undetermined": None,
 }
 
+# A platform's own label for a message or request, and the outcomes it is compatible with: the
+# second opinion the readers keep in ``site_state``. Alaveteli/WhatDoTheyKnow states (the inverse
+# of WDTK_STATE) and MuckRock statuses; states saying nothing about a decision are left out.
+SITE_STATE_OUTCOMES: dict[str, tuple[str, ...]] = {
+    **{state: tuple(o for o, s in WDTK_STATE.items() if s == state) for state in set(WDTK_STATE.values()) if state},
+    "done": ("provided",),
+    "partial": ("partially_provided",),
+    "no_docs": ("not_held",),
+    "fix": ("clarification_requested",),
+}
+
 _FOIA = {
     "s12": "cost limit",
     "s14": "vexatious or repeated request",

@@ -198,6 +198,10 @@ def test_mbox_and_batch_over_every_reader(tmp_path):
         assert {"role", "attachments", "site_state", "read_error"} <= set(frame.columns), name
     docs_out = pd.read_parquet(tmp_path / "docs.parquet")
     assert docs_out.loc[1, "read_error"].startswith("b.zip: not a readable zip archive")
+    from foiclassify.analysis import site_agreement
+
+    _, agreement = site_agreement(pd.read_parquet(tmp_path / "comms.json.parquet"))
+    assert (agreement["compared"], agreement["agree"]) == (1, 1)  # "rejected" vs refused; "ack" names no decision
     evidence = json.loads(pd.read_parquet(tmp_path / "request.zip.parquet").loc[2, "evidence"])
     assert {e["part"] for e in evidence if e["label"] == "FOIA:s43"} == {"attachment:FOI-2024-0001 response.pdf"}
 
