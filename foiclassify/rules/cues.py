@@ -60,11 +60,21 @@ CUES: tuple[Cue, ...] = (
     Cue("the information has been / is provided", "provided",
         r"\b(?:information|figures|data|documents?)" + W + r"(?:has|have) been (?:provided|disclosed|released|attached|included)\b", 1.0, keywords=('been provided', 'been disclosed', 'been released', 'been attached', 'been included')),
     Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b)", 1.0, keywords=('there were', 'there was', 'there have been', 'there has been', 'the answer is', 'the figure is', 'the number is')),
+    Cue("information is being provided to you", "provided", r"\b(?:is|are) being (?:provided|disclosed|released) to you\b", 1.0, keywords=('being provided', 'being disclosed', 'being released')),
+    Cue("provided the following information", "provided", r"\bprovided the (?:following|below) (?:information|response|details|data|figures|table|breakdown)\b", 1.0, keywords=('provided the',)),
+    Cue("see the table below / attached document", "provided",
+        r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:table|spreadsheet|document|list|breakdown|schedule|annex|data|file|report)s?\b", 1.0,
+        keywords=('table', 'spreadsheet', 'document', 'list', 'breakdown', 'schedule', 'annex', 'data', 'file', 'report')),
+    Cue("the information accompanies this letter", "provided", r"\b(?:information|data|figures)" + W + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b", 1.0, keywords=('accompan',)),
+    Cue("a copy of all of the information you requested", "provided", r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b", 1.0, keywords=('copy of',)),
     # --- only part is answered
     Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0, keywords=('exception of', 'except for', 'apart from')),
     Cue("some of the information is withheld", "partial",
         r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining|the rest) of (?:the|this|that|your)\b" + W
         + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('some of', 'part of', 'parts of', 'elements of', 'certain of', 'amount of', 'remainder of', 'remaining of', 'rest of')),
+    Cue("we are unable to provide some of it", "partial",
+        r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) (?:you with )?(?:some|part|parts) of\b"
+        r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
     Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'partially')),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
@@ -77,9 +87,10 @@ CUES: tuple[Cue, ...] = (
     Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
     Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
-        r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) limit"
+        r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
-        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'excessive cost', 'cost of compliance')),
+        r"|\bexceed(?:s|ed|ing)?\b" + W + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'level', 'hour', 'excessive cost', 'cost of compliance')),
     Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
     Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
     Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
@@ -91,7 +102,7 @@ CUES: tuple[Cue, ...] = (
     # --- not a valid request
     Cue("not a valid request", "invalid_request",
         r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
-        r"|\b(?:invalid request|request is invalid)\b|\bsubject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
+        r"|\b(?:invalid request|request is invalid)\b|\b(?:treated|handled|dealt with|considered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
         r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
     # --- clarification
     Cue("please clarify", "clarification_requested",

@@ -23,7 +23,7 @@ from ..text import Keywords, fold
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets. Not the
 # title number of a US Code citation ("5 U.S.C. 552").
 _NUM = r"\d{1,3}[A-Z]?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
-_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?)"
+_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?|[ \t]+(?=\d{1,3}[A-Z]?\())"
 
 _TRIGGER = (
     r"(?P<trig>"
@@ -53,10 +53,11 @@ _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 # The act named right after a reference: "… of the Freedom of Information (Scotland) Act 2002".
 _ACT_AFTER = re.compile(
     r"[ \t\n]{0,3},?[ \t\n]{0,3}(?:of|under|in)?[ \t\n]{0,3}(?:the[ \t\n]{1,3})?(?:"
-    r"(?P<FOISA>Freedom of Information \(Scotland\) Act|FOI\s?\(S\)\s?A|FOISA|FOI \(Scotland\) Act)"
-    r"|(?P<EISR>Environmental Information \(Scotland\) Regulations|EIRs? ?\(Scotland\)|EISRs?\b)"
-    r"|(?P<EIR>Environmental Information Regulations|EIRs?\b|Regulations\b)"
-    r"|(?P<FOIA>Freedom of Information Act|FOIA\b|FoIA\b|FOI Act|FoI Act|Act\b|FOI\b|FoI\b)"
+    r"(?P<FOISA>Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|FOI\s?\(S\)\s?A|FOISA|FOI\s+\(Scotland\)\s+Act)"
+    r"|(?P<EISR>Environmental\s+Information\s+\(Scotland\)\s+Regulations|EIRs? ?\(Scotland\)|EISRs?\b)"
+    r"|(?P<EIR>Environmental\s+Information\s+Regulations|EIRs?\b|Regulations\b)"
+    r"|(?P<FOIA>Freedom\s+of\s+Information\s+Act|FOIA\b|FoIA\b|FOI\s+Act|FoI\s+Act|FOI\b|FoI\b)"
+    r"|(?P<THE_ACT>Act\b)"
     r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
     r")"
 )
@@ -114,6 +115,8 @@ def _act_after(text: str, pos: int) -> str | None:
     for act in ("FOISA", "EISR", "EIR", "FOIA"):
         if match.group(act):
             return act
+    if match.group("THE_ACT"):  # "section 12 of the Act": the document's own act, read by default_act
+        return None
     other = match.group("OTHER").strip()
     # "the Act" alone is handled above; "this Act 2000" style leftovers are FOIA's.
     return other
