@@ -358,6 +358,8 @@ _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from
 _REGION_KEYWORDS = Keywords(("you asked", "visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
+_LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
+_SENTENCE_LINE_END = re.compile(r"[.?!][\"”’)]*[ \t]*(?=\n)")
 
 
 def _next_at_or_after(positions: list[int], pos: int) -> int | None:
@@ -378,8 +380,13 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
             continue
         end = _next_at_or_after(response_starts, start)
         if end is None or end - start > _QUOTE_REACH:
-            # No marked answer: the quote is the next paragraph only.
-            end = _next_at_or_after(breaks, start + 2 if text[start:start + 1] == "\n" else start + 1)
+            # No marked answer: the quote is the next paragraph only, or, in text without blank
+            # lines (a PDF's text layer), up to the first line that ends a sentence.
+            first = start + 2 if text[start:start + 1] == "\n" else start + 1
+            end = _next_at_or_after(breaks, first)
+            if end is None or end - start > _LINE_QUOTE_REACH:
+                line_end = _SENTENCE_LINE_END.search(text, first, start + _LINE_QUOTE_REACH)
+                end = line_end.end() if line_end else end
             end = min(len(text), start + _QUOTE_REACH) if end is None else min(end, start + _QUOTE_REACH)
         if end > start:
             regions.append(Region(start, end, QUOTED_REQUEST))

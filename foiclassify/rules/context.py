@@ -12,6 +12,9 @@ is ``cited``.
 >>> p = prepare("We have considered section 43 but it does not apply. The information is exempt under section 40(2).")
 >>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.folded))]
 [('FOIA:s43', 'considered_not_applied'), ('FOIA:s40', 'cited')]
+>>> p = prepare("The duty in Section 1(1)(a) does not apply by virtue of the following exemption: Section 24(2) National Security.")
+>>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.folded)) if r.code]
+[('FOIA:s24', 'cited')]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from .sections import SectionRef
 NOT_APPLIED = re.compile(
     r"\b(?:not|n't|cannot|no longer)\b[^.;:\n]{0,40}?\b(?:appl(?:y|ied|ies|ying|icable)|engaged?|rel(?:y|ied|ying)"
     r"|invok(?:e|ed|ing)|cit(?:e|ed|ing)|us(?:e|ed|ing)[ \t]+(?:this|that|the|section|an|any)\b)"
+    r"(?![ \t\n]+by[ \t\n]+virtue)"  # "the duty in section 1(1)(a) does not apply by virtue of the following exemptions" (NCND)
     r"|\bdisapplied\b|\brather than (?:rely|relying|apply|applying|cite|citing)\b|\bno exemptions? (?:appl|is engaged|are engaged)"
     r"|\b(?:is|are|was|were) not (?:engaged|applicable)\b|\bdoes not (?:extend|cover)\b|\bwithdraw(?:n|ing)? (?:our |the |its )?reliance\b"
     r"|\b(?:concluded|decided|found|determined|satisfied)\b[^.;\n]{0,40}\b(?:does|do|did|is|are|was|were) not(?=[ \t]*(?:[.;]|$))",
