@@ -255,7 +255,7 @@ def label_files(
                     resumed += 1
                     bar.update(len(chunk))
                     continue
-                messages = source.format == "folder" and "role" in chunk.columns or source.format in MESSAGE_FORMATS
+                messages = source.format in MESSAGE_FORMATS or (source.format == "folder" and "role" in chunk.columns)
                 work = (
                     chunk[source.text_column].tolist(),
                     threads,

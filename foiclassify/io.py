@@ -63,21 +63,38 @@ def file_encoding(path: Path) -> str:
     return "latin-1"
 
 
+_PLATFORM_KEYS = {"results", "communications", "communication"}
+
+
 def _json_kind(path: Path) -> str:
-    """"muckrock" for a JSON document of MuckRock communications, "jsonl" for JSON lines."""
+    """"muckrock" for a JSON document of MuckRock communications, "jsonl" for JSON lines.
+
+    Only the first line is parsed when it holds a whole object (JSON lines, read in chunks later);
+    a document spread over several lines is parsed whole, up to 200 MB.
+    """
     with open(path, "rb") as handle:
-        head = handle.read(4096).lstrip()
+        first = handle.readline(1 << 20)
+        more = any(line.strip() for line in iter(lambda: handle.readline(1 << 20), b""))
+    head = first.lstrip()
     if head.startswith(b"["):
         return "muckrock"
-    if head.startswith(b"{") and path.stat().st_size < 500_000_000:
+    if not head.startswith(b"{"):
+        return "jsonl"
+    try:
+        data = json.loads(first)
+        if more:
+            return "jsonl"  # one object per line
+    except ValueError:
+        if path.stat().st_size > 200_000_000:
+            return "jsonl"
         try:
             data = json.loads(path.read_bytes())
         except ValueError:
-            return "jsonl"  # several objects: JSON lines
-        if isinstance(data, dict) and "info_request_events" in data:
-            raise InputError(f"{path}: an Alaveteli request JSON holds no message text; label the request's zip, with this file beside it as {path.stem}.zip's .json")
-        if isinstance(data, dict) and ({"results", "communications", "communication"} & data.keys()):
-            return "muckrock"
+            return "jsonl"
+    if isinstance(data, dict) and "info_request_events" in data:
+        raise InputError(f"{path}: an Alaveteli request JSON holds no message text; label the request's zip, with this file beside it as {path.stem}.zip's .json")
+    if isinstance(data, dict) and _PLATFORM_KEYS & data.keys():
+        return "muckrock"
     return "jsonl"
 
 

@@ -58,6 +58,8 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     >>> r.outcome, r.exemptions, [(e.label, e.part) for e in r.evidence if e.role == "cited"]
     ('refused', ('FOIA:s43',), [('FOIA:s43', 'attachment:reply.pdf')])
     """
+    if isinstance(attachments, (str, bytes)):
+        raise TypeError("attachments must be a count or a list of foiclassify.attachments.Attachment, not text")
     if isinstance(attachments, int):
         prepared, unread = prepare(text), attachments
         problems: list[str] = []

@@ -254,3 +254,18 @@ def test_cli_prints_a_zip_and_an_eml_with_the_attachment_part(tmp_path, capsys):
     assert out.count("thread outcome: refused (initial); exemptions: FOIA:s43") == 2
     assert "in attachment:FOI-2024-0001 response.pdf" in out and "in attachment:r.pdf" in out
     assert main(["label", str(tmp_path / "x.json")]) == 2
+
+
+def test_json_files_are_told_apart_without_reading_a_large_file_whole(tmp_path):
+    from foiclassify.io import format_of
+
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(json.loads(formats.muckrock_json()), indent=2))
+    lines = tmp_path / "lines.json"
+    lines.write_text('{"text": "We do not hold it."}\n{"text": "Exempt under section 43."}\n')
+    assert (format_of(pretty), format_of(lines), format_of(tmp_path / "comms.jsonl")) == ("muckrock", "jsonl", "jsonl")
+
+
+def test_attachments_given_as_text_are_refused_clearly():
+    with pytest.raises(TypeError, match="attachments must be"):
+        classify("Please find our response attached.", attachments="reply.pdf")
