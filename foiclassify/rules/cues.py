@@ -64,7 +64,7 @@ CUES: tuple[Cue, ...] = (
     Cue("provided the following information", "provided", r"\bprovided the (?:following|below) (?:information|response|details|data|figures|table|breakdown)\b", 1.0, keywords=('provided the',)),
     Cue("see the table below / attached document", "provided",
         r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:table|spreadsheet|document|list|breakdown|schedule|annex|data|file|report)s?\b", 1.0,
-        keywords=('table', 'spreadsheet', 'document', 'list', 'breakdown', 'schedule', 'annex', 'data', 'file', 'report')),
+        keywords=('see the', 'see our', 'see below', 'see following', 'see attached', 'see enclosed', 'find the', 'find our', 'find below', 'find following', 'find attached', 'find enclosed')),
     Cue("the information accompanies this letter", "provided", r"\b(?:information|data|figures)" + W + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b", 1.0, keywords=('accompan',)),
     Cue("a copy of all of the information you requested", "provided", r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b", 1.0, keywords=('copy of',)),
     # --- only part is answered
@@ -90,7 +90,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
         r"|\bexceed(?:s|ed|ing)?\b" + W + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
-        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'level', 'hour', 'excessive cost', 'cost of compliance')),
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance')),
     Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
     Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
     Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
