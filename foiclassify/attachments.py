@@ -33,7 +33,6 @@ from xml.etree import ElementTree
 from .text import decode, html_to_text
 
 MAX_BYTES = 25_000_000
-SUFFIXES = (".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".txt", ".text", ".md", ".csv", ".eml")
 
 OCR = Callable[[bytes], str]
 

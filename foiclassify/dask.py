@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 
 from .batch import label_dataframe
 
