@@ -150,22 +150,64 @@ def windows_near(spots: dict[str, list[int]], keywords: Iterable[str], reach: in
     return merged_spans([(pos, pos) for pos in starts], reach, reach)
 
 
-def reach_of(pattern: str | re.Pattern[str], cap: int = 300) -> int:
-    """The longest match ``pattern`` can make, or ``cap`` when its length is unbounded.
+def lines_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match is part of one line, starts
+    at the line's start (``^`` under ``re.MULTILINE``) and contains one of ``keywords``: the
+    pattern is tried only at the starts of the lines where ``spots`` has such a keyword.
 
-    A window this far either side of a keyword holds every match that contains the keyword.
-
-    >>> reach_of(r"\\bnot held\\b"), reach_of(r"please find.*attached")
-    (8, 300)
+    >>> text = "Dear Jo\\nYou asked:\\nthe costs"
+    >>> [m.group() for m in lines_near(re.compile(r"^you asked:$", re.I | re.M), text, {"you asked": [8]}, ["you asked"])]
+    ['You asked:']
     """
-    return min(cap, _longest_match(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
+    line_starts = sorted({text.rfind("\n", 0, pos) + 1 for word in keywords for pos in spots.get(word, ())})
+    matches = (pattern.match(text, start) for start in line_starts)
+    return [match for match in matches if match]
+
+
+def reach_of(pattern: str | re.Pattern[str], cap: int = 300) -> int:
+    """How far from any character of a match ``pattern`` reads text, or ``cap`` when unbounded.
+
+    That is the longest match plus what its lookaheads and lookbehinds read, plus one character
+    either side for a ``\\b``, ``^`` or ``$`` that looks past the match's ends. A window this far
+    either side of a keyword finds every match that contains the keyword, and decides each one
+    as a scan of the whole text would.
+
+    >>> reach_of(r"\\bnot held\\b"), reach_of(r"i enclose(?! (?:the|a) letter)"), reach_of(r"please find.*attached")
+    (9, 21, 300)
+    """
+    return min(cap, _extent(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
 
 
 @functools.lru_cache(maxsize=256)
-def _longest_match(source: str) -> int:
-    from re import _parser  # the standard library's own pattern parser: exact widths
+def _extent(source: str) -> float:
+    from re import _parser  # the standard library's own pattern parser
 
-    return int(_parser.parse(source).getwidth()[1])
+    return _width(_parser.parse(source)) + 1
+
+
+def _width(items: Iterable[tuple[object, object]]) -> float:
+    """The most characters a parsed pattern reads, lookarounds counted as if they consumed."""
+    from re import _constants as op
+
+    total: float = 0
+    for code, arg in items:
+        if code is op.BRANCH:
+            total += max(_width(branch) for branch in arg[1])  # type: ignore[index]
+        elif code is op.SUBPATTERN:
+            total += _width(arg[-1])  # type: ignore[index]
+        elif code is op.ATOMIC_GROUP:
+            total += _width(arg)  # type: ignore[arg-type]
+        elif code in (op.ASSERT, op.ASSERT_NOT):
+            total += _width(arg[1])  # type: ignore[index]
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
+            _, most, body = arg  # type: ignore[misc]
+            inner = _width(body)
+            total += math.inf if most == op.MAXREPEAT and inner else most * inner
+        elif code in (op.GROUPREF, op.GROUPREF_EXISTS):
+            return math.inf
+        elif code is not op.AT:  # AT (^, $, \\b) reads no character of its own
+            total += 1
+    return total
 
 
 def search_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str], reach: int | None = None) -> list[re.Match[str]]:
@@ -309,6 +351,7 @@ _QUOTE_REQUEST_OPEN = re.compile(
     r"|^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$",
     _FLAGS,
 )
+_QUOTE_REQUEST_WORDS = ("request", "you asked", "you said", "you wrote")  # one is in every line it matches
 _YOU_ASKED = re.compile(r"\byou asked:[ \t]*", re.IGNORECASE)
 
 # Where the authority's own answer starts again after a quoted request.
@@ -355,7 +398,7 @@ _LINK_BLOCK = re.compile(
     re.MULTILINE,
 )
 _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from:")
-_REGION_KEYWORDS = Keywords(("you asked", "visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
+_REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
 _LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
@@ -368,7 +411,10 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
 
 
 def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
-    openings = sorted([m.end() for m in _QUOTE_REQUEST_OPEN.finditer(text)] + [m.end() for m in search_near(_YOU_ASKED, text, spots, ("you asked",), 20)])
+    openings = sorted(
+        [m.end() for m in lines_near(_QUOTE_REQUEST_OPEN, text, spots, _QUOTE_REQUEST_WORDS)]
+        + [m.end() for m in search_near(_YOU_ASKED, text, spots, ("you asked",), 20)]
+    )
     if not openings:
         return []
     # Every candidate end is found in one pass, so many openings cost no more than one.

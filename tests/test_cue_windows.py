@@ -1,11 +1,28 @@
 """Running a pattern only near its keywords must find exactly what a full scan finds."""
 
+import json
 import re
+from pathlib import Path
+
+import pytest
 
 from foiclassify.rules.cues import CUES, find_cues
 from foiclassify.text import fold
 
 from .test_outcomes import CASES
+
+REAL = Path(__file__).resolve().parent.parent / "data/real/replies.jsonl"
+# Real replies: the layouts, quotes and wordings these shortcuts must not miss.
+REAL_TEXTS = [json.loads(line)["text"] for line in REAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+QUOTE_OPENINGS = (
+    "Dear Jo\n\nYou asked:\nHow many?\n\nResponse\nNone.",
+    "In your request of 3 May, you asked for the following:\nthe costs\nOur response:\nHeld.",
+    "Your request was as follows:\n  the list\n\nI can confirm we hold it.",
+    "**Request:**\nAll files\n\nwe enclose them",
+    "REQUEST DETAILS\nall\nyour request reads:\nthe\nrequest",
+    "Your request is replicated below, with our answer.\n1. x",
+    "you said:\n x\nyou wrote:\n y\nyou requested the following information:\nz",
+)
 
 
 def _full_scan(text):
@@ -17,7 +34,7 @@ def _full_scan(text):
 
 
 def test_windowed_cues_equal_full_scan(dwp_letter, wdtk_thread):
-    texts = [dwp_letter, wdtk_thread] + [text for _, text in CASES]
+    texts = [dwp_letter, wdtk_thread] + [text for _, text in CASES] + REAL_TEXTS
     for text in texts:
         assert [(h.start, h.end, h.cue.name) for h in find_cues(text)] == _full_scan(text)
 
@@ -32,7 +49,7 @@ def test_references_tried_at_trigger_words_equal_full_scan(dwp_letter, wdtk_thre
     from foiclassify.rules.sections import _REFERENCE, KEYWORDS, _reference_matches
 
     odd = "S.40(2), s 43 and ss. 21-24; Sec. 12; REG 12(5)(e); Exemptions under section 31; adran 40; rheoliad 13; 1s40 x.s41 es 4"
-    for text in [dwp_letter, wdtk_thread, odd] + [text for _, text in CASES]:
+    for text in [dwp_letter, wdtk_thread, odd] + [text for _, text in CASES] + REAL_TEXTS:
         assert [m.span() for m in _reference_matches(text, KEYWORDS.find(fold(text)))] == [m.span() for m in _REFERENCE.finditer(text)]
 
 
@@ -44,10 +61,26 @@ def test_region_patterns_searched_near_keywords_equal_full_scan(dwp_letter, wdtk
         (t._BOILERPLATE_PARAGRAPH, t._BOILERPLATE_KEYWORDS),
         (t._YOU_ASKED, ("you asked",)),
     ]
-    for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES]:
+    for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES] + REAL_TEXTS + list(QUOTE_OPENINGS):
         spots = t._REGION_KEYWORDS.find(fold(text))
         for pattern, keywords in cases:
             assert [m.span() for m in t.search_near(pattern, text, spots, keywords)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", QUOTE_OPENINGS)
+def test_quoted_request_openings_are_found(text):
+    from foiclassify import text as t
+
+    assert list(t._QUOTE_REQUEST_OPEN.finditer(text)), "the sample must hold an opening, or the next test proves nothing"
+
+
+def test_line_patterns_tried_at_keyword_lines_equal_full_scan(dwp_letter, wdtk_thread):
+    from foiclassify import text as t
+
+    for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES] + REAL_TEXTS + list(QUOTE_OPENINGS):
+        spots = t._REGION_KEYWORDS.find(fold(text))
+        found = t.lines_near(t._QUOTE_REQUEST_OPEN, text, spots, t._QUOTE_REQUEST_WORDS)
+        assert [m.span() for m in found] == [m.span() for m in t._QUOTE_REQUEST_OPEN.finditer(text)]
 
 
 def test_quoted_email_blocks_equal_full_scan(wdtk_thread):

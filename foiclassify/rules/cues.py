@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Keywords, fold, reach_of, windows_near
+from ..text import Keywords, fold, merged_spans, reach_of
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Cue:
 
 
 W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
-WS = r"[ \t\n]+"
+WS = r"[ \t\n]{1,20}"  # a run of white space (bounded: patterns stay linear and their reach known)
 
 CUES: tuple[Cue, ...] = (
     # --- the answer is given
@@ -116,7 +116,7 @@ CUES: tuple[Cue, ...] = (
         r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
-        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))" + W + r"(?:response|reply|answer|respond)?" + W + r"(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
+        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
         r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
@@ -159,6 +159,10 @@ KEYWORDS = Keywords(k for cue in CUES for k in cue.keywords)
 # How far from a keyword each cue's matches can reach: the pattern's longest match where it is
 # bounded, else 300 (no unbounded cue match is longer: a window this wide holds it).
 _REACHES = tuple(reach_of(cue.pattern) for cue in CUES)
+# keyword → the cues (indexes into CUES) whose matches contain it
+_CUES_OF: dict[str, tuple[int, ...]] = {
+    word: tuple(i for i, cue in enumerate(CUES) if word in cue.keywords) for word in KEYWORDS.words
+}
 
 
 @dataclass(frozen=True)
@@ -172,15 +176,19 @@ def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] 
     """Every cue in ``text`` (case-insensitive), in order of position.
 
     ``folded`` is :func:`foiclassify.text.fold` of ``text``, and ``spots`` :data:`KEYWORDS`
-    found in it, when the caller already has them.
+    found in it (or in a larger keyword set), when the caller already has them. Each cue's
+    pattern runs only near the keywords found, so the work grows with the hits, not the cues.
     """
     flat = fold(text) if folded is None else folded
     spots = KEYWORDS.find(flat) if spots is None else spots
+    near: dict[int, list[int]] = {}  # cue index → keyword positions
+    for word, positions in spots.items():
+        for i in _CUES_OF.get(word, ()):
+            near.setdefault(i, []).extend(positions)
     hits = []
-    for cue, pattern, reach in zip(CUES, _COMPILED, _REACHES):
-        if spots.keys().isdisjoint(cue.keywords):
-            continue
-        for lo, hi in windows_near(spots, cue.keywords, reach):
-            hits.extend(CueHit(cue, m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
+    for i, positions in near.items():
+        pattern, reach = _COMPILED[i], _REACHES[i]
+        for lo, hi in merged_spans([(pos, pos) for pos in sorted(positions)], reach, reach):
+            hits.extend(CueHit(CUES[i], m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits
