@@ -61,12 +61,12 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     if isinstance(attachments, (str, bytes)):
         raise TypeError("attachments must be a count or a list of foiclassify.attachments.Attachment, not text")
     if isinstance(attachments, int):
-        prepared, unread = prepare(text), attachments
+        prepared, unread = prepare(text, rules.KEYWORDS), attachments
         problems: list[str] = []
     else:
         readable = [(a.name, a.text) for a in attachments if a.text.strip()]
         problems = [f"{a.name}: {a.error or 'no text'}" for a in attachments if not a.text.strip()]
-        prepared = prepare_parts(text, readable) if readable else prepare(text)
+        prepared = prepare_parts(text, readable, rules.KEYWORDS) if readable else prepare(text, rules.KEYWORDS)
         unread = len(problems)
     scores = None
     trained = load_default() if not prepared.empty_reason else None

@@ -63,6 +63,9 @@ class Prepared:
     empty_reason: str = ""  # why the input held no text at all ("" when it did)
     folded: str = ""  # fold(text): lower case, line breaks as spaces, same offsets
     parts: tuple[Part, ...] = ()
+    # Where the words of ``keywords`` occur in ``folded`` (Keywords.find), for the later stages.
+    spots: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    keywords: Keywords | None = field(default=None, repr=False, compare=False)
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -398,7 +401,7 @@ _LINK_BLOCK = re.compile(
     re.MULTILINE,
 )
 _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from:")
-_REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
+REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
 _LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
@@ -418,8 +421,8 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
     if not openings:
         return []
     # Every candidate end is found in one pass, so many openings cost no more than one.
-    response_starts = [m.start() for m in _RESPONSE_START.finditer(text)]
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    response_starts = [m.start() for m in _RESPONSE_START.finditer(text, openings[0])]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, openings[0])]
     regions: list[Region] = []
     for start in openings:
         if regions and start < regions[-1].end:
@@ -483,7 +486,7 @@ def strip_quoted_history(text: str) -> str:
     >>> strip_quoted_history("We do not hold it.\\n\\nOn 1 May 2024, Jo wrote:\\n> Please send the data.")
     'We do not hold it.'
     """
-    spots = _REGION_KEYWORDS.find(fold(text))
+    spots = REGION_KEYWORDS.find(fold(text))
     regions = _merge(_email_quote_regions(text, spots))
     if not regions:
         return text
@@ -508,25 +511,35 @@ def _merge(regions: list[Region]) -> tuple[Region, ...]:
     return tuple(merged)
 
 
-def find_regions(text: str, folded: str | None = None) -> tuple[Region, ...]:
-    """All regions of ``text`` that are not the writer's own decision text, sorted, non-overlapping."""
-    spots = _REGION_KEYWORDS.find(fold(text) if folded is None else folded)
+def find_regions(text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None) -> tuple[Region, ...]:
+    """All regions of ``text`` that are not the writer's own decision text, sorted, non-overlapping.
+
+    ``spots`` is what a :class:`Keywords` holding every word of :data:`REGION_KEYWORDS` found
+    in ``folded``, when the caller has it."""
+    if spots is None:
+        spots = REGION_KEYWORDS.find(fold(text) if folded is None else folded)
     regions = _quoted_request_regions(text, spots) + _email_quote_regions(text, spots) + _boilerplate_regions(text, spots)
     if "visible links" in spots or "show quoted sections" in spots:
         regions += [Region(m.start(), m.end(), LINK_BLOCK) for m in _LINK_BLOCK.finditer(text)]
     return _merge([r for r in regions if r.end > r.start])
 
 
-def prepare(value: object) -> Prepared:
-    """Normalise input (see :func:`to_text`) and find its regions."""
+def prepare(value: object, keywords: Keywords | None = None) -> Prepared:
+    """Normalise input (see :func:`to_text`) and find its regions.
+
+    ``keywords``, a superset of :data:`REGION_KEYWORDS`, are located in the same single pass
+    and kept in ``spots`` for the stages that follow (the rules pass theirs here).
+    """
     text, empty_reason = to_text(value)
+    keywords = keywords or REGION_KEYWORDS
     if empty_reason:
-        return Prepared(text, (), empty_reason, fold(text))
+        return Prepared(text, (), empty_reason, fold(text), keywords=keywords)
     folded = fold(text)
-    return Prepared(text, find_regions(text, folded), "", folded)
+    spots = keywords.find(folded)
+    return Prepared(text, find_regions(text, folded, spots), "", folded, spots=spots, keywords=keywords)
 
 
-def prepare_parts(body: object, attachments: Sequence[tuple[str, str]]) -> Prepared:
+def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords: Keywords | None = None) -> Prepared:
     """A message body and its attachments' texts, ``(file name, text)``, as one prepared text.
 
     Parts are joined by :data:`PART_BREAK` in the order given, empty ones left out; regions are
@@ -552,10 +565,12 @@ def prepare_parts(body: object, attachments: Sequence[tuple[str, str]]) -> Prepa
         regions += [Region(r.start + pos, r.end + pos, r.kind) for r in find_regions(text)]
         pieces.append(text)
         pos += len(text)
+    keywords = keywords or REGION_KEYWORDS
     if not pieces:
-        return Prepared(body_text, (), body_reason or "no text in the body or in any attachment", fold(body_text))
+        return Prepared(body_text, (), body_reason or "no text in the body or in any attachment", fold(body_text), keywords=keywords)
     text = PART_BREAK.join(pieces)
-    return Prepared(text, tuple(regions), "", fold(text), tuple(parts))
+    folded = fold(text)
+    return Prepared(text, tuple(regions), "", folded, tuple(parts), keywords.find(folded), keywords)
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:

@@ -62,7 +62,7 @@ def test_region_patterns_searched_near_keywords_equal_full_scan(dwp_letter, wdtk
         (t._YOU_ASKED, ("you asked",)),
     ]
     for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES] + REAL_TEXTS + list(QUOTE_OPENINGS):
-        spots = t._REGION_KEYWORDS.find(fold(text))
+        spots = t.REGION_KEYWORDS.find(fold(text))
         for pattern, keywords in cases:
             assert [m.span() for m in t.search_near(pattern, text, spots, keywords)] == [m.span() for m in pattern.finditer(text)]
 
@@ -78,7 +78,7 @@ def test_line_patterns_tried_at_keyword_lines_equal_full_scan(dwp_letter, wdtk_t
     from foiclassify import text as t
 
     for text in [dwp_letter, wdtk_thread] + [text for _, text in CASES] + REAL_TEXTS + list(QUOTE_OPENINGS):
-        spots = t._REGION_KEYWORDS.find(fold(text))
+        spots = t.REGION_KEYWORDS.find(fold(text))
         found = t.lines_near(t._QUOTE_REQUEST_OPEN, text, spots, t._QUOTE_REQUEST_WORDS)
         assert [m.span() for m in found] == [m.span() for m in t._QUOTE_REQUEST_OPEN.finditer(text)]
 

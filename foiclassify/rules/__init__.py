@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import Keywords, Prepared
+from ..text import REGION_KEYWORDS, Keywords, Prepared
 from . import cues, sections
 from .context import role_of
 from .cues import CueHit, find_cues
@@ -31,17 +31,18 @@ class Findings:
     acts: dict[str, str]
 
 
-# The keywords of every recogniser, located in one pass over the folded text.
-_KEYWORDS = Keywords(cues.KEYWORDS.words + sections.KEYWORDS.words)
+# The keywords of every recogniser and of the cleaning stage: pass this to
+# foiclassify.text.prepare and the text is searched for keywords once.
+KEYWORDS = Keywords(cues.KEYWORDS.words + sections.KEYWORDS.words + REGION_KEYWORDS.words)
 
 
 def find(prepared: Prepared) -> Findings:
     text = prepared.text
-    spots = _KEYWORDS.find(prepared.folded)
+    spots = prepared.spots if prepared.keywords is KEYWORDS else KEYWORDS.find(prepared.folded)
     acts = default_act(prepared.folded, spots)
     references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, spots))
     found_cues = tuple(hit for hit in find_cues(text, prepared.folded, spots) if prepared.region_at(hit.start) is None)
     return Findings(references, found_cues, acts)
 
 
-__all__ = ["Findings", "RoledRef", "find", "find_cues", "find_references", "default_act", "role_of"]
+__all__ = ["KEYWORDS", "Findings", "RoledRef", "find", "find_cues", "find_references", "default_act", "role_of"]
