@@ -32,6 +32,7 @@ RESULT_COLUMNS = (
     "cost_estimate", "reason", "evidence", "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every row (json.dumps with options makes one per call)
 
 
 def _result_columns(result: Classification | None, error: str = "") -> dict[str, Any]:
@@ -47,7 +48,7 @@ def _result_columns(result: Classification | None, error: str = "") -> dict[str,
         "advice_offered": result.advice_offered,
         "cost_estimate": json.dumps(dict(result.cost_estimate)) if result.cost_estimate else None,
         "reason": result.reason,
-        "evidence": json.dumps([e.to_dict() for e in result.evidence], ensure_ascii=False),
+        "evidence": _JSON.encode([e.to_dict() for e in result.evidence]),
         "error": error,
     }
 
@@ -108,6 +109,10 @@ def label_texts(
 
 def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, Any]]], threads: bool, first_row: int) -> pd.DataFrame:
     """Input columns + result columns; for threads, one row per message with the message's text."""
+    if not threads:  # one result per input row: add the result columns to a copy of the chunk
+        frame = chunk.reset_index(drop=True)
+        results = [rows[0] for rows in labelled]
+        return frame.assign(**{name: [result[name] for result in results] for name in RESULT_COLUMNS})
     records = chunk.to_dict(orient="records")
     rows = []
     for offset, (record, results) in enumerate(zip(records, labelled)):
@@ -235,17 +240,22 @@ def label_files(
         return partial / f"chunk-{index:07d}.{out_fmt}"
 
     total = sum(s.rows for s in sources)
-    resumed = 0
+    resumed = rows_out = errors = 0
     done_paths: list[Path] = []
+    resumed_paths: list[Path] = []  # committed by an earlier run: counted from their files at the end
     pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
     pending: deque[tuple[Path, Source, int, pd.DataFrame, Any]] = deque()
     try:
         with _progress(total, quiet) as bar:
 
             def finish_one() -> None:
+                nonlocal rows_out, errors
                 path, source, first_row, chunk, result = pending.popleft()
                 labelled = result.get() if pool is not None else result
-                write_chunk(_merge(chunk, source.text_column, labelled, threads, first_row), path, out_fmt)
+                frame = _merge(chunk, source.text_column, labelled, threads, first_row)
+                write_chunk(frame, path, out_fmt)
+                rows_out += len(frame)
+                errors += int((frame["error"].fillna("") != "").sum())
                 bar.update(len(chunk))
 
             for index, source, first_row, chunk in chunks():
@@ -253,6 +263,7 @@ def label_files(
                 done_paths.append(path)
                 if path.exists():  # committed by an earlier run
                     resumed += 1
+                    resumed_paths.append(path)
                     bar.update(len(chunk))
                     continue
                 messages = source.format in MESSAGE_FORMATS or (source.format == "folder" and "role" in chunk.columns)
@@ -271,9 +282,9 @@ def label_files(
         if pool is not None:
             pool.terminate()
     concatenate(done_paths, output, out_fmt)
-    rows_out, errors = _count(done_paths, out_fmt)
+    rows_resumed, errors_resumed = _count(resumed_paths, out_fmt)
     shutil.rmtree(partial)
-    return RunSummary(output, total, rows_out, errors, resumed)
+    return RunSummary(output, total, rows_out + rows_resumed, errors + errors_resumed, resumed)
 
 
 def _count(paths: list[Path], fmt: str) -> tuple[int, int]:

@@ -47,6 +47,7 @@ _TRIGGER_STARTS = (
     + tuple(f"ss{gap}{d}" for gap in ("", " ", "  ", "   ") for d in "0123456789")
     + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
 )
+_TRIGGER_SET = frozenset(_TRIGGER_STARTS)
 _SECTION_WORD = re.compile(r"\b(?:sections?|ss?|adran(?:nau)?)\.?[ \t]*$")
 _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 
@@ -156,7 +157,7 @@ def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[
     Every match begins with one of ``_TRIGGER_STARTS``, so matching at those offsets, left to
     right and skipping offsets inside the previous match, finds what ``finditer`` finds.
     """
-    starts = sorted({pos for word in _TRIGGER_STARTS for pos in spots.get(word, ())})
+    starts = sorted({pos for word, positions in spots.items() if word in _TRIGGER_SET for pos in positions})
     matches: list[re.Match[str]] = []
     for pos in starts:
         if matches and pos < matches[-1].end():
