@@ -65,6 +65,12 @@ CUES: tuple[Cue, ...] = (
     Cue("see the table below / attached document", "provided",
         r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:table|spreadsheet|document|list|breakdown|schedule|annex|data|file|report)s?\b", 1.0,
         keywords=('see the', 'see our', 'see below', 'see following', 'see attached', 'see enclosed', 'find the', 'find our', 'find below', 'find following', 'find attached', 'find enclosed')),
+    Cue("please see the data attached", "provided",
+        r"\bsee (?:the )?(?:data|figures|information|table|spreadsheet|breakdown)s? (?:attached|enclosed|below)\b", 1.0,
+        keywords=('see data', 'see the data', 'see figures', 'see the figures', 'see information', 'see the information', 'see table', 'see the table', 'see spreadsheet', 'see the spreadsheet', 'see breakdown', 'see the breakdown')),
+    Cue("the following table provides", "provided",
+        r"\bthe (?:following|below|attached|enclosed) (?:table|spreadsheet|list|breakdown|document)s? (?:provides|provide|shows|show|sets out|set out|details|gives|give|contains|lists)\b", 1.0,
+        keywords=('following table', 'following spreadsheet', 'following list', 'following breakdown', 'following document', 'below table', 'below list', 'attached table', 'attached spreadsheet', 'attached list', 'attached breakdown', 'attached document', 'enclosed table', 'enclosed spreadsheet', 'enclosed list', 'enclosed document')),
     Cue("the information accompanies this letter", "provided", r"\b(?:information|data|figures)" + W + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b", 1.0, keywords=('accompan',)),
     Cue("a copy of all of the information you requested", "provided", r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b", 1.0, keywords=('copy of',)),
     # --- only part is answered
