@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .labels import OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence
 from .rules import Findings
+from .rules.context import POSSIBLE
 from .rules.cues import IMPLIED_CODES, CueHit
 from .text import Prepared, sentence_bounds
 
@@ -50,8 +51,10 @@ def _uncoded_label(act: str, provision: str) -> str:
 
 
 def _negated(text: str, hit: CueHit) -> bool:
+    """Whether the cue is negated ("not vexatious") or only a possibility ("exemptions that can
+    apply include where the cost … would exceed the cost limit") in its sentence."""
     s, _ = sentence_bounds(text, hit.start, hit.end)
-    return bool(_NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start))
+    return bool(_NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start) or POSSIBLE.search(text, s, hit.start))
 
 
 def _cost_estimate(text: str, hits: list[CueHit]) -> CostEstimate | None:

@@ -364,7 +364,7 @@ _RESPONSE_START = re.compile(
     r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
     r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"
     r"|(?:our[ \t]+)?(?:response|reply|answer)s?[ \t]*:"
-    r"|(?:please find|i enclose|we enclose|in response to your|in answer to your|the information you requested)\b"
+    r"|(?:please find|please see (?:the )?(?:attached|enclosed|below)|i enclose|we enclose|in response to your|in answer to your|the information you requested)\b"
     r"|(?:your|the) request (?:for information )?has (?:now )?been considered\b)",
     _FLAGS,
 )

@@ -15,6 +15,9 @@ is ``cited``.
 >>> p = prepare("The duty in Section 1(1)(a) does not apply by virtue of the following exemption: Section 24(2) National Security.")
 >>> [(r.code, role_of(r, p)[0]) for r in find_references(p.text, default_act(p.folded)) if r.code]
 [('FOIA:s24', 'cited')]
+>>> p = prepare("The exemption at section 14 may be engaged if the burden is too great.")
+>>> [(r.code, role_of(r, p)) for r in find_references(p.text, default_act(p.folded))]
+[('FOIA:s14', ('mentioned', 'named as a possibility, not applied'))]
 """
 
 from __future__ import annotations
@@ -32,6 +35,15 @@ NOT_APPLIED = re.compile(
     r"|\bdisapplied\b|\brather than (?:rely|relying|apply|applying|cite|citing)\b|\bno exemptions? (?:appl|is engaged|are engaged)"
     r"|\b(?:is|are|was|were) not (?:engaged|applicable)\b|\bdoes not (?:extend|cover)\b|\bwithdraw(?:n|ing)? (?:our |the |its )?reliance\b"
     r"|\b(?:concluded|decided|found|determined|satisfied)\b[^.;\n]{0,40}\b(?:does|do|did|is|are|was|were) not(?=[ \t]*(?:[.;]|$))",
+    re.IGNORECASE,
+)
+
+# Said of an exemption as a possibility, not a decision: "the exemption at section 14 may be
+# engaged if …", "there are exemptions that can apply", "… may make it necessary to refuse".
+POSSIBLE = re.compile(
+    r"\b(?:may|might|could|can)(?:[ \t\n]+(?:also|only|potentially|still))?[ \t\n]+"
+    r"(?:apply|be[ \t\n]+(?:engaged|applied|relied[ \t\n]+(?:up)?on|used|cited))\b"
+    r"|\b(?:may|might|could)[ \t\n]+(?:need[ \t\n]+to|have[ \t\n]+to|make[ \t\n]+it[ \t\n]+necessary)\b",
     re.IGNORECASE,
 )
 
@@ -80,4 +92,6 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
     s, e = clause_bounds(prepared.text, ref.start, ref.end)
     if NOT_APPLIED.search(prepared.text, s, e):
         return "considered_not_applied", "its sentence says it was not applied"
+    if POSSIBLE.search(prepared.text, s, e):
+        return "mentioned", "named as a possibility, not applied"
     return "cited", "relied on"

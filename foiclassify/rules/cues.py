@@ -96,7 +96,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
         r"|\bexceed(?:s|ed|ing)?\b" + W + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
-        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance')),
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed"
+        r"|\bcost (?:more than|in excess of|over) £[ ]?(?:450|600)\b|\bexceed(?:s|ed|ing)? the (?:time|cost) threshold\b", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance', 'cost more than', 'cost in excess of', 'cost over', 'time threshold', 'cost threshold')),
     Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
     Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
     Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
@@ -118,11 +119,11 @@ CUES: tuple[Cue, ...] = (
     # --- acknowledgement
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
-        r"|\b(?:request|e-?mail) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
+        r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
         r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
-        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
+        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
         r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
