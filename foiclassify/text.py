@@ -552,9 +552,9 @@ def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords
     """
     body_text, body_reason = to_text(body)
     named = [("body", body_text)] + [(f"attachment:{name}", to_text(text)[0]) for name, text in attachments]
+    keywords = keywords or REGION_KEYWORDS
     pieces: list[str] = []
     parts: list[Part] = []
-    regions: list[Region] = []
     pos = 0
     for name, text in named:
         if not text.strip():
@@ -562,15 +562,31 @@ def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords
         if pieces:
             pos += len(PART_BREAK)
         parts.append(Part(name, pos, pos + len(text)))
-        regions += [Region(r.start + pos, r.end + pos, r.kind) for r in find_regions(text)]
         pieces.append(text)
         pos += len(text)
-    keywords = keywords or REGION_KEYWORDS
     if not pieces:
         return Prepared(body_text, (), body_reason or "no text in the body or in any attachment", fold(body_text), keywords=keywords)
     text = PART_BREAK.join(pieces)
     folded = fold(text)
-    return Prepared(text, tuple(regions), "", folded, tuple(parts), keywords.find(folded), keywords)
+    spots = keywords.find(folded)  # one pass over all parts; each part's regions use its own hits
+    regions: list[Region] = []
+    for part, piece in zip(parts, pieces):
+        found = find_regions(piece, folded[part.start:part.end], _spots_within(spots, part.start, part.end))
+        regions += [Region(r.start + part.start, r.end + part.start, r.kind) for r in found]
+    return Prepared(text, tuple(regions), "", folded, tuple(parts), spots, keywords)
+
+
+def _spots_within(spots: dict[str, list[int]], start: int, end: int) -> dict[str, list[int]]:
+    """The keyword hits lying wholly inside ``[start, end)``, as offsets from ``start``."""
+    inside: dict[str, list[int]] = {}
+    for word, positions in spots.items():
+        kept = [pos - start for pos in positions if start <= pos and pos + len(word) <= end]
+        if kept:
+            inside[word] = kept
+    return inside
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
@@ -580,6 +596,6 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[
     cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n\n"), left.rfind(".\n"))
     s = lo + cut + 2 if cut >= 0 else lo
     hi = min(len(text), end + reach)
-    right = re.search(r"[.!?](?:\s|$)|\n[ \t]*\n", text[end:hi])
+    right = _SENTENCE_END.search(text[end:hi])
     e = end + right.end() if right else hi
     return s, e

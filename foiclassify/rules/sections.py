@@ -145,9 +145,13 @@ def _code_for(act: str, number: str, subs: list[str]) -> tuple[str | None, str]:
     return None, "other_act"
 
 
+_PROVISION_NUMBER = re.compile(r"\d{1,3}[A-Z]?", re.IGNORECASE)
+_BRACKETED = re.compile(r"\(([^)]*)\)")
+
+
 def _split_provision(raw: str) -> tuple[str, list[str]]:
-    number = re.match(r"\d{1,3}[A-Z]?", raw, re.IGNORECASE).group(0).upper()  # type: ignore[union-attr]
-    subs = re.findall(r"\(([^)]*)\)", raw)
+    number = _PROVISION_NUMBER.match(raw).group(0).upper()  # type: ignore[union-attr]
+    subs = _BRACKETED.findall(raw)
     return number, subs
 
 
