@@ -28,6 +28,7 @@ _NCND_SUBSECTIONS = {
     "FOIA:s44": "(2)",
 }
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
 _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
@@ -51,10 +52,15 @@ def _uncoded_label(act: str, provision: str) -> str:
 
 
 def _negated(text: str, hit: CueHit) -> bool:
-    """Whether the cue is negated ("not vexatious") or only a possibility ("exemptions that can
-    apply include where the cost … would exceed the cost limit") in its sentence."""
+    """Whether the cue is negated ("not vexatious"), only a possibility ("exemptions that can
+    apply include where the cost … would exceed the cost limit") or only a condition ("… within
+    20 working days unless the Council does not hold the information") in its sentence."""
     s, _ = sentence_bounds(text, hit.start, hit.end)
-    return bool(_NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start) or POSSIBLE.search(text, s, hit.start))
+    return bool(
+        _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        or POSSIBLE.search(text, s, hit.start)
+        or _UNLESS.search(text, s, hit.start)
+    )
 
 
 def _cost_estimate(text: str, hits: list[CueHit]) -> CostEstimate | None:

@@ -356,6 +356,12 @@ _QUOTE_REQUEST_OPEN = re.compile(
 )
 _QUOTE_REQUEST_WORDS = ("request", "you asked", "you said", "you wrote")  # one is in every line it matches
 _YOU_ASKED = re.compile(r"\byou asked:[ \t]*", re.IGNORECASE)
+# "You requested the following information: “…”" inside a line (a PDF's text layer run together):
+# the quote runs to its closing mark.
+_INLINE_QUOTE_OPEN = re.compile(
+    r"\byou (?:asked|requested|wrote)(?: for)?(?: the following(?: information)?)?[ \t]{0,3}:[ \t\n]{0,3}[“\"]", re.IGNORECASE
+)
+_INLINE_QUOTE_REACH = 5_000  # a closing quote mark further away than this is not the request's
 
 # Where the authority's own answer starts again after a quoted request.
 _RESPONSE_START = re.compile(
@@ -414,12 +420,17 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
 
 
 def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
+    inline = []
+    for match in search_near(_INLINE_QUOTE_OPEN, text, spots, ("request", "you asked", "you wrote")):
+        close = text.find("”" if match.group().endswith("“") else '"', match.end(), match.end() + _INLINE_QUOTE_REACH)
+        if close != -1:
+            inline.append(Region(match.end(), close, QUOTED_REQUEST))
     openings = sorted(
         [m.end() for m in lines_near(_QUOTE_REQUEST_OPEN, text, spots, _QUOTE_REQUEST_WORDS)]
         + [m.end() for m in search_near(_YOU_ASKED, text, spots, ("you asked",), 20)]
     )
     if not openings:
-        return []
+        return inline
     # Every candidate end is found in one pass, so many openings cost no more than one.
     response_starts = [m.start() for m in _RESPONSE_START.finditer(text, openings[0])]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, openings[0])]
@@ -439,7 +450,7 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
             end = min(len(text), start + _QUOTE_REACH) if end is None else min(end, start + _QUOTE_REACH)
         if end > start:
             regions.append(Region(start, end, QUOTED_REQUEST))
-    return regions
+    return regions + inline
 
 
 def _boilerplate_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:

@@ -28,6 +28,14 @@ CASES = [
     # The generic duties paragraph many police replies open with decides nothing by itself.
     ("undetermined", "Please find our response set out below. Section 1 of the Act gives two duties. Unless exemptions apply, the first duty is to confirm or deny whether the information is held."),
     ("acknowledgement", "I write about your request received on 7 May. It will be considered under the Act and you will receive a response within the statutory timescale of 20 working days."),
+    # A condition is not a decision: "unless we do not hold it" in an acknowledgement.
+    ("acknowledgement", "Acknowledgement of request. We will send you the information within 20 working days unless the Council does not hold it or it has to be withheld."),
+    # NCND only for anything beyond what was sent: something was given.
+    ("partially_provided", "I write about your request and enclose a copy of the duty log entry. We cannot confirm or deny whether we hold any other information, under section 31(3)."),
+    ("partially_provided", "The information you asked for is held in part. Costs for 2022 were £3,000; counting the cases would exceed the appropriate limit."),
+    ("delayed", "The date by which a response is due for your request has been changed to 3 June. Please see the attached letter."),
+    # A request quoted inline (a PDF's text run together) is the requester's words, not a question to them.
+    ("undetermined", "REVIEW You requested the following information: “Can you confirm who attended the meeting? Can you send the minutes?” THE REVIEW You wrote to us on 4 May asking for a review."),
 ]
 
 

@@ -48,8 +48,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:response|letter|reply|decision|acknowledg))"
         r"(?:(?:" + WS + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
     Cue("I enclose / attached is", "provided",
-        r"\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)\b"
-        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
+        r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)|\band (?:enclose|attach))\b"
+        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'and enclose', 'and attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
     Cue("information is set out / as follows", "provided",
         r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)" + W
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
@@ -81,7 +81,8 @@ CUES: tuple[Cue, ...] = (
     Cue("we are unable to provide some of it", "partial",
         r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) (?:you with )?(?:some|part|parts) of\b"
         r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
-    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'partially')),
+    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'held in part', 'partially')),
+    Cue("NCND for any other information", "partial", r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:recorded )?information\b", 1.0, keywords=('confirm',)),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
         r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
@@ -91,7 +92,7 @@ CUES: tuple[Cue, ...] = (
     Cue("will not disclose / unable to provide", "withheld",
         r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
     Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
-    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
+    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not|unable to|cannot) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
@@ -120,7 +121,7 @@ CUES: tuple[Cue, ...] = (
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
         r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
-        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\bautomated (?:confirmation|response|reply|acknowledg)"
+        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautomated (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
         r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
@@ -131,6 +132,7 @@ CUES: tuple[Cue, ...] = (
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
         r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to')),
+    Cue("the due date has been changed", "delayed", r"\bdue\b" + W + r"\bha(?:s|ve) (?:now )?been (?:changed|extended|moved|revised|put back)\b", 2.0, keywords=('due',)),
     Cue("apologies for the delay", "delay_apology",
         r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),
     # --- the message is (or carries) the answer
