@@ -362,6 +362,7 @@ _INLINE_QUOTE_OPEN = re.compile(
     r"\byou (?:asked|requested|wrote)(?: for)?(?: the following(?: information)?)?[ \t]{0,3}:[ \t\n]{0,3}[“\"]", re.IGNORECASE
 )
 _INLINE_QUOTE_REACH = 5_000  # a closing quote mark further away than this is not the request's
+_INLINE_QUOTE_WORDS = ("you asked", "you requested", "you wrote")
 
 # Where the authority's own answer starts again after a quoted request.
 _RESPONSE_START = re.compile(
@@ -407,7 +408,7 @@ _LINK_BLOCK = re.compile(
     re.MULTILINE,
 )
 _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from:")
-REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
+REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + _INLINE_QUOTE_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
 _LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
@@ -421,7 +422,7 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
 
 def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
     inline = []
-    for match in search_near(_INLINE_QUOTE_OPEN, text, spots, ("request", "you asked", "you wrote")):
+    for match in search_near(_INLINE_QUOTE_OPEN, text, spots, _INLINE_QUOTE_WORDS):
         close = text.find("”" if match.group().endswith("“") else '"', match.end(), match.end() + _INLINE_QUOTE_REACH)
         if close != -1:
             inline.append(Region(match.end(), close, QUOTED_REQUEST))
