@@ -121,17 +121,20 @@ CUES: tuple[Cue, ...] = (
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
         r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
+        r"|\b(?:request|e-?mail|letter|enquiry) (?:which|that) (?:we|i) (?:have )?received\b"
         r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautomated (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
         r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
-        r"|\bbeing (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled')),
+        r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled', 'be considered', 'be dealt', 'be processed', 'be handled')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the )?(?:time|deadline|period|response)"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
-        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to')),
+        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)"
+        r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|answer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
+        r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to', 'able to', 'cannot', 'can not')),
     Cue("the due date has been changed", "delayed", r"\bdue\b" + W + r"\bha(?:s|ve) (?:now )?been (?:changed|extended|moved|revised|put back)\b", 2.0, keywords=('due',)),
     Cue("apologies for the delay", "delay_apology",
         r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),
