@@ -262,7 +262,8 @@ def html_to_text(markup: str) -> str:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
-    text = html.unescape("".join(parser.parts)) if "&" in "".join(parser.parts) else "".join(parser.parts)
+    joined = "".join(parser.parts)
+    text = html.unescape(joined) if "&" in joined else joined
     text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
