@@ -29,6 +29,8 @@ _NCND_SUBSECTIONS = {
 }
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
 _UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
+# A modal right before the cue: "some information might be withheld" describes what could happen.
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
 _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
 _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
@@ -53,11 +55,13 @@ def _uncoded_label(act: str, provision: str) -> str:
 
 def _negated(text: str, hit: CueHit) -> bool:
     """Whether the cue is negated ("not vexatious"), only a possibility ("exemptions that can
-    apply include where the cost … would exceed the cost limit") or only a condition ("… within
-    20 working days unless the Council does not hold the information") in its sentence."""
+    apply include where the cost … would exceed the cost limit", "some information might be
+    withheld") or only a condition ("… within 20 working days unless the Council does not hold
+    the information") in its sentence."""
     s, _ = sentence_bounds(text, hit.start, hit.end)
     return bool(
         _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or POSSIBLE.search(text, s, hit.start)
         or _UNLESS.search(text, s, hit.start)
     )

@@ -30,6 +30,10 @@ CASES = [
     ("acknowledgement", "I write about your request received on 7 May. It will be considered under the Act and you will receive a response within the statutory timescale of 20 working days."),
     # A condition is not a decision: "unless we do not hold it" in an acknowledgement.
     ("acknowledgement", "Acknowledgement of request. We will send you the information within 20 working days unless the Council does not hold it or it has to be withheld."),
+    # What might happen is not what was decided: "some information might be withheld".
+    ("acknowledgement", "This is an automated response that confirms that we have received your correspondence. Some information, however, might be withheld due to exemptions."),
+    # Records destroyed long ago: "we no longer have any records".
+    ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.
     ("partially_provided", "I write about your request and enclose a copy of the duty log entry. We cannot confirm or deny whether we hold any other information, under section 31(3)."),
     ("partially_provided", "The information you asked for is held in part. Costs for 2022 were £3,000; counting the cases would exceed the appropriate limit."),

@@ -105,8 +105,9 @@ CUES: tuple[Cue, ...] = (
     # --- not held
     Cue("we do not hold", "not_held",
         r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)" + W + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
+        r"|\bno longer (?:hold|have|retain|keep)\b" + W + r"(?:information|data|records?|figures|details|any|such)"
         r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno (?:recorded )?information (?:is |was )?held\b"
-        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0, keywords=('not hold', 'not have', 'not retain', 'not keep', 'not record', 'not collate', 'not capture', 'not held', 'hold no', 'holds no', 'no recorded', 'no information', 'not retained', "n't hold")),
+        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0, keywords=('not hold', 'not have', 'not retain', 'not keep', 'not record', 'not collate', 'not capture', 'no longer', 'not held', 'hold no', 'holds no', 'no recorded', 'no information', 'not retained', "n't hold")),
     # --- not a valid request
     Cue("not a valid request", "invalid_request",
         r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
