@@ -90,8 +90,8 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     """The outcome the cue signals point to: ``(label, supporting signals, reason)``.
 
     The decision, in order: a statement that the request is invalid; a holding reply that
-    promises an answer later; a decision (some given and some withheld or not held →
-    partially_provided; given → provided; withheld/refused → refused; not held → not_held);
+    promises an answer later; a decision (only part given, or some given and some withheld or
+    not held → partially_provided; given → provided; withheld/refused → refused; not held → not_held);
     a request for clarification; an acknowledgement; a late reply whose answer is not in the
     text; else undetermined.
     """
@@ -105,7 +105,7 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
         return "invalid_request", {"invalid_request"}, "says the request is not a valid FOI request"
     if "delayed" in signals and not giving and not partial:
         return "delayed", {"delayed"}, "a holding reply: the answer will come later"
-    if giving and (withholding or not_held or partial) or (partial and (withholding or not_held)):
+    if partial or giving and (withholding or not_held):
         return "partially_provided", giving | partial | withholding | not_held, "some information given, some withheld or not held"
     if giving:
         return "provided", giving, "the information is given"

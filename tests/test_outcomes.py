@@ -32,6 +32,10 @@ CASES = [
     ("acknowledgement", "Acknowledgement of request. We will send you the information within 20 working days unless the Council does not hold it or it has to be withheld."),
     # What might happen is not what was decided: "some information might be withheld".
     ("acknowledgement", "This is an automated response that confirms that we have received your correspondence. Some information, however, might be withheld due to exemptions."),
+    # A request quoted under "Request Text:" is the requester's words, up to "The information you have requested".
+    ("refused", "Request Text:\n\nThe number of applications for 2021.\n\nI hope you are able to provide me with the information requested.\n\nThe information you have requested has been exempted from disclosure in its entirety under section 43(2)."),
+    # Saying that only part is given is enough, with no reason for the rest in the text.
+    ("partially_provided", "Response\n\nAttached is a copy of some of the information requested. The email trail shows who saw the reply."),
     # Records destroyed long ago: "we no longer have any records".
     ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.

@@ -80,7 +80,8 @@ CUES: tuple[Cue, ...] = (
         + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('some of', 'part of', 'parts of', 'elements of', 'certain of', 'amount of', 'remainder of', 'remaining of', 'rest of')),
     Cue("we are unable to provide some of it", "partial",
         r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) (?:you with )?(?:some|part|parts) of\b"
-        r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
+        r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b"
+        r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
     Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'held in part', 'partially')),
     Cue("NCND for any other information", "partial", r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:recorded )?information\b", 1.0, keywords=('confirm',)),
     # --- refused / withheld
