@@ -36,6 +36,8 @@ CASES = [
     ("refused", "Request Text:\n\nThe number of applications for 2021.\n\nI hope you are able to provide me with the information requested.\n\nThe information you have requested has been exempted from disclosure in its entirety under section 43(2)."),
     # Saying that only part is given is enough, with no reason for the rest in the text.
     ("partially_provided", "Response\n\nAttached is a copy of some of the information requested. The email trail shows who saw the reply."),
+    # "would prove too costly" is the cost limit; "information regarding X is provided" gives information.
+    ("partially_provided", "We are unable to provide part one as it would prove too costly within the context of the fee regulations. Information regarding private sessions is provided below."),
     # Records destroyed long ago: "we no longer have any records".
     ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.

@@ -58,7 +58,7 @@ CUES: tuple[Cue, ...] = (
     Cue("we are able to provide / disclose", "provided",
         r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) to (?:provide|disclose|release|supply|confirm the following|share)\b", 1.0, keywords=('pleased to', 'happy to', 'able to')),
     Cue("the information has been / is provided", "provided",
-        r"\b(?:information|figures|data|documents?)" + W + r"(?:has|have) been (?:provided|disclosed|released|attached|included)\b", 1.0, keywords=('been provided', 'been disclosed', 'been released', 'been attached', 'been included')),
+        r"\b(?:information|figures|data|documents?)" + W + r"(?:(?:has|have) been|is|are) (?:provided|disclosed|released|attached|included)\b", 1.0, keywords=('been provided', 'been disclosed', 'been released', 'been attached', 'been included', 'is provided', 'are provided', 'is disclosed', 'are disclosed', 'is released', 'are released', 'is attached', 'are attached', 'is included', 'are included')),
     Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b)", 1.0, keywords=('there were', 'there was', 'there have been', 'there has been', 'the answer is', 'the figure is', 'the number is')),
     Cue("information is being provided to you", "provided", r"\b(?:is|are) being (?:provided|disclosed|released) to you\b", 1.0, keywords=('being provided', 'being disclosed', 'being released')),
     Cue("provided the following information", "provided", r"\bprovided the (?:following|below) (?:information|response|details|data|figures|table|breakdown)\b", 1.0, keywords=('provided the',)),
@@ -98,8 +98,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
         r"|\bexceed(?:s|ed|ing)?\b" + W + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
-        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed"
-        r"|\bcost (?:more than|in excess of|over) £[ ]?(?:450|600)\b|\bexceed(?:s|ed|ing)? the (?:time|cost) threshold\b", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance', 'cost more than', 'cost in excess of', 'cost over', 'time threshold', 'cost threshold')),
+        r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed|\b(?:prove|be) too costly\b"
+        r"|\bcost (?:more than|in excess of|over) £[ ]?(?:450|600)\b|\bexceed(?:s|ed|ing)? the (?:time|cost) threshold\b", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance', 'cost more than', 'cost in excess of', 'cost over', 'time threshold', 'cost threshold', 'too costly')),
     Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
     Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
     Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
