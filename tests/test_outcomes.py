@@ -38,6 +38,8 @@ CASES = [
     ("partially_provided", "Response\n\nAttached is a copy of some of the information requested. The email trail shows who saw the reply."),
     # "would prove too costly" is the cost limit; "information regarding X is provided" gives information.
     ("partially_provided", "We are unable to provide part one as it would prove too costly within the context of the fee regulations. Information regarding private sessions is provided below."),
+    # A public-interest extension names the exemptions it weighs and stays a holding reply.
+    ("delayed", "The exemptions that apply are section 35(1)(a) and section 22(1)(a). We need to extend our response time limit by 20 working days to assess the public interest."),
     # Records destroyed long ago: "we no longer have any records".
     ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.

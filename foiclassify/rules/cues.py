@@ -131,7 +131,7 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled', 'be considered', 'be dealt', 'be processed', 'be handled')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
-        r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the )?(?:time|deadline|period|response)"
+        r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|period|response)"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
         r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)"
