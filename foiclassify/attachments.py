@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -185,7 +184,7 @@ def _html(data: bytes, max_bytes: int, ocr: OCR | None) -> str:
 
 
 def _plain(data: bytes, max_bytes: int, ocr: OCR | None) -> str:
-    return re.sub(r"\x00", " ", decode(data))
+    return decode(data).replace("\x00", " ")
 
 
 _READERS: dict[str, Callable[[bytes, int, OCR | None], str]] = {

@@ -105,7 +105,7 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
         return "invalid_request", {"invalid_request"}, "says the request is not a valid FOI request"
     if "delayed" in signals and not giving and not partial:
         return "delayed", {"delayed"}, "a holding reply: the answer will come later"
-    if partial or giving and (withholding or not_held):
+    if partial or (giving and (withholding or not_held)):
         return "partially_provided", giving | partial | withholding | not_held, "some information given, some withheld or not held"
     if giving:
         return "provided", giving, "the information is given"
