@@ -351,7 +351,7 @@ _QUOTE_REQUEST_OPEN = re.compile(
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
-    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details|request text)[ \t*_:]*$"
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)[ \t*_:]*$"
     r"|^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$",
     _FLAGS,
 )
@@ -371,7 +371,7 @@ _RESPONSE_START = re.compile(
     r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?[ \t*_:.]*$"
     r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
     r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"
-    r"|(?:our[ \t]+)?(?:response|reply|answer)s?[ \t]*:"
+    r"|(?:our[ \t]+)?(?:response|reply|answer)s?(?:[ \t]+details?)?[ \t]*:"
     r"|(?:please find|please see (?:the )?(?:attached|enclosed|below)|i enclose|we enclose|in response to your|in answer to your|the information you (?:have )?requested)\b"
     r"|(?:your|the) request (?:for information )?has (?:now )?been considered\b)",
     _FLAGS,

@@ -40,6 +40,13 @@ CASES = [
     ("partially_provided", "We are unable to provide part one as it would prove too costly within the context of the fee regulations. Information regarding private sessions is provided below."),
     # A public-interest extension names the exemptions it weighs and stays a holding reply.
     ("delayed", "The exemptions that apply are section 35(1)(a) and section 22(1)(a). We need to extend our response time limit by 20 working days to assess the public interest."),
+    # A disclosure log's "Request detail:" is the request, up to "Response detail:"; a search that
+    # finds nothing is "a nil return", an answer of zero.
+    ("provided", "Request detail:\n\nIf it would exceed the cost limit under section 12, please advise how to refine my request.\n\nResponse detail:\n\nWe have searched our incident log. During the period requested there was a Nil Return."),
+    # "Please see attached excel spreadsheet" gives the data.
+    ("provided", "Thank you for your Freedom of Information request. Please see attached excel spreadsheet."),
+    # "The attendance list is attached" gives something, next to what is not held.
+    ("partially_provided", "23/07/2025, Brave Room. The attendance list is attached.\n05/09/2024, Virtual. The Council does not hold an attendance list for this meeting."),
     # Records destroyed long ago: "we no longer have any records".
     ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.

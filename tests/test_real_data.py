@@ -46,5 +46,5 @@ def test_rules_do_not_fall_below_their_measured_accuracy_on_the_real_test_split(
     data = read_labelled([REAL])
     test = data[data["split"] == "test"]
     [rules] = [s for s in evaluate(test, None) if s.system == "rules only"]
-    assert rules.macro_f1 >= 0.62
-    assert rules.exemption_micro_f1 >= 0.85
+    assert rules.macro_f1 >= 0.59
+    assert rules.exemption_micro_f1 >= 0.86
