@@ -47,6 +47,8 @@ CASES = [
     ("provided", "Thank you for your Freedom of Information request. Please see attached excel spreadsheet."),
     # "The attendance list is attached" gives something, next to what is not held.
     ("partially_provided", "23/07/2025, Brave Room. The attendance list is attached.\n05/09/2024, Virtual. The Council does not hold an attendance list for this meeting."),
+    # Asking for more detail, in a police force's words, is a clarification request, not an acknowledgement.
+    ("clarification_requested", "I write about your application for information, which we received on 25/06/2012. To enable us to meet your request could you please provide this office with further information: a time scale for the incidents you are interested in, and what you mean by 'related incidents'."),
     # Records destroyed long ago: "we no longer have any records".
     ("not_held", "We no longer have any records relating to your request; any such records would have been destroyed."),
     # NCND only for anything beyond what was sent: something was given.

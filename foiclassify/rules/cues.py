@@ -116,8 +116,8 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
     # --- clarification
     Cue("please clarify", "clarification_requested",
-        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:more|further|some))"
-        r"|\bplease (?:could you )?(?:clarify|specify)\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
+        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
+        r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
         r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0, keywords=('clarif', 'specify', 'could you', 'can you', 'would you', 'will you', 'before we', 'before i')),
     # --- acknowledgement
     Cue("we have received your request", "acknowledgement",
