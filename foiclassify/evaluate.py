@@ -20,7 +20,7 @@ from . import rules
 from .combine import ModelScores, combine
 from .io import read_table
 from .labels import codes_from
-from .model import Model, save, train
+from .model import MANIFEST_FILE, Model, save, train
 from .text import prepare
 
 LABEL_COLUMNS = ("text", "label_outcome", "label_exemptions")
@@ -121,7 +121,7 @@ def train_files(paths: list[Path], output: Path, seed: int = 0) -> tuple[Model, 
 def _write_card(output: Path, paths: list[Path], training: pd.DataFrame, test: pd.DataFrame, model: Model, results: list[Scores] | None) -> None:
     import json
 
-    manifest = json.loads((output / "model.json").read_text(encoding="utf-8"))
+    manifest = json.loads((output / MANIFEST_FILE).read_text(encoding="utf-8"))
     counts = training["label_outcome"].value_counts().to_string()
     figures = format_scores(results) if results else "No test split in the data: no figures."
     card = f"""# Model card: {output.name}

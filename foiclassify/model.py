@@ -28,12 +28,10 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .resources import default_model_folder
+from .resources import MANIFEST_FILE, MODEL_FILE, default_model_folder
 from .rules.cues import CUES, find_cues
 from .text import prepare
 
-MODEL_FILE = "model.skops"
-MANIFEST_FILE = "model.json"
 SIGNALS: tuple[str, ...] = tuple(sorted({cue.signal for cue in CUES}))
 
 

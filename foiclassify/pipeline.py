@@ -13,7 +13,7 @@ from typing import Any
 from . import rules
 from .combine import ModelScores, combine
 from .labels import ROLES
-from .resources import default_model_folder
+from .resources import MODEL_FILE, default_model_folder
 from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
 from .text import prepare, prepare_parts, to_text
@@ -21,7 +21,7 @@ from .thread import Piece, Split, guess_role, roll_up, split
 
 @lru_cache(maxsize=1)
 def _shipped_model_exists() -> bool:
-    return (default_model_folder() / "model.skops").is_file()
+    return (default_model_folder() / MODEL_FILE).is_file()
 
 
 def load_default() -> Any:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+MODEL_FILE = "model.skops"  # the model, saved with skops
+MANIFEST_FILE = "model.json"  # its SHA-256, labels and library versions
+
 
 def default_model_folder() -> Path:
     """The shipped model: ``models/default/`` in the repository, installed as package data of

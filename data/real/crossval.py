@@ -11,26 +11,28 @@ errors, so their train figures flatter them; the question this answers is only w
 model adds anything where the rules find no decision.
 """
 
-import json
 from pathlib import Path
 
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
 from foiclassify import classify
+from foiclassify.evaluate import read_labelled
 from foiclassify.model import build_outcome_model
 
-ROWS = [json.loads(line) for line in (Path(__file__).parent / "replies.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+REPLIES = Path(__file__).parent / "replies.jsonl"
 
 
 def main() -> None:
-    train = [r for r in ROWS if r["split"] == "train"]
-    texts = [r["text"] for r in train]
-    gold = [r["label_outcome"] for r in train]
+    data = read_labelled([REPLIES])
+    train = data[data["split"] == "train"]
+    texts = train["text"].tolist()
+    gold = train["label_outcome"].tolist()
+    authorities = train["authority"].tolist()
     labels = sorted(set(gold))
     rules = [classify(t).outcome for t in texts]
     model: list[str] = [""] * len(train)
-    for fit_rows, held_out in GroupKFold(n_splits=5).split(texts, gold, [r["authority"] for r in train]):
+    for fit_rows, held_out in GroupKFold(n_splits=5).split(texts, gold, authorities):
         fitted = build_outcome_model([gold[i] for i in fit_rows]).fit([texts[i] for i in fit_rows], [gold[i] for i in fit_rows])
         for i, label in zip(held_out, fitted.predict([texts[i] for i in held_out])):
             model[i] = str(label)
@@ -41,7 +43,7 @@ def main() -> None:
         right = sum(g == p for g, p in zip(gold, predicted))
         print(f"{name:<10} outcome macro-F1 {macro:.3f}   right {right} / {len(gold)}")
 
-    print(f"{len(train)} train replies from {len({r['authority'] for r in train})} authorities, 5 folds grouped by authority")
+    print(f"{len(train)} train replies from {len(set(authorities))} authorities, 5 folds grouped by authority")
     show("rules", rules)
     show("model", model)
     show("fallback", fallback)

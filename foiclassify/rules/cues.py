@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Keywords, fold, merged_spans, reach_of
+from ..text import Keywords, fold, reach_of, windows_near
 
 
 @dataclass(frozen=True)
@@ -195,14 +195,11 @@ def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] 
     """
     flat = fold(text) if folded is None else folded
     spots = KEYWORDS.find(flat) if spots is None else spots
-    near: dict[int, list[int]] = {}  # cue index → keyword positions
-    for word, positions in spots.items():
-        for i in _CUES_OF.get(word, ()):
-            near.setdefault(i, []).extend(positions)
+    near = {i for word in spots for i in _CUES_OF.get(word, ())}  # the cues whose keywords occur
     hits = []
-    for i, positions in near.items():
-        pattern, reach = _COMPILED[i], _REACHES[i]
-        for lo, hi in merged_spans([(pos, pos) for pos in sorted(positions)], reach, reach):
+    for i in near:
+        pattern = _COMPILED[i]
+        for lo, hi in windows_near(spots, CUES[i].keywords, _REACHES[i]):
             hits.extend(CueHit(CUES[i], m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits
