@@ -18,6 +18,10 @@ def _rows():
 def test_every_row_has_a_source_and_taxonomy_labels():
     rows = _rows()
     assert len({r["id"] for r in rows}) == len(rows), "ids must be unique"
+    texts: dict[str, str] = {}
+    for r in rows:  # one reply stored twice would count twice in every figure
+        assert r["text"] not in texts, f"{r['id']} repeats the text of {texts[r['text']]}"
+        texts[r["text"]] = r["id"]
     for r in rows:
         assert r["source_url"].startswith(("http://", "https://")), r["id"]
         assert r["authority"] and r["text"].strip(), r["id"]
