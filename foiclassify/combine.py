@@ -31,6 +31,13 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
 _UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # A modal right before the cue: "some information might be withheld" describes what could happen.
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
+# A sentence about requests in general, not this one: a glossary of outcome categories
+# ("'NCND' indicates a response in which …") or a general condition ("where a request has been refused").
+_GENERAL = re.compile(
+    r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
+    r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|was|were)\b",
+    re.IGNORECASE,
+)
 _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
 _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
@@ -57,14 +64,20 @@ def _negated(text: str, hit: CueHit) -> bool:
     """Whether the cue is negated ("not vexatious"), only a possibility ("exemptions that can
     apply include where the cost … would exceed the cost limit", "some information might be
     withheld") or only a condition ("… within 20 working days unless the Council does not hold
-    the information") in its sentence."""
+    the information") in its sentence, or the sentence speaks of requests in general."""
     s, _ = sentence_bounds(text, hit.start, hit.end)
     return bool(
         _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or POSSIBLE.search(text, s, hit.start)
         or _UNLESS.search(text, s, hit.start)
+        or _about_requests_in_general(text, hit)
     )
+
+
+def _about_requests_in_general(text: str, hit: CueHit) -> bool:
+    """Whether the cue's sentence speaks of requests in general, not of this one (see ``_GENERAL``)."""
+    return bool(_GENERAL.search(text, *sentence_bounds(text, hit.start, hit.end)))
 
 
 def _cost_estimate(text: str, hits: list[CueHit]) -> CostEstimate | None:
@@ -168,6 +181,8 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         if hit.cue.signal in IMPLIED_CODES or hit.cue.signal in ("withheld", "not_held", "ncnd"):
             if _negated(text, hit):
                 continue
+        if hit.cue.signal == "invalid_request" and _about_requests_in_general(text, hit):
+            continue
         kept_hits.append(hit)
         signals.add(hit.cue.signal)
         code = IMPLIED_CODES.get(hit.cue.signal, {}).get("FOISA" if scottish else "FOIA")

@@ -351,7 +351,7 @@ _QUOTE_REQUEST_OPEN = re.compile(
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
-    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)[ \t*_:]*$"
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
     r"|^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$",
     _FLAGS,
 )
@@ -368,7 +368,7 @@ _INLINE_QUOTE_WORDS = ("you asked", "you requested", "you wrote")
 # Where the authority's own answer starts again after a quoted request.
 _RESPONSE_START = re.compile(
     r"^[ \t#*_]*(?:(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|reply|answer|decision)s?"
-    r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?[ \t*_:.]*$"
+    r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:.]*$"
     r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
     r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"
     r"|(?:our[ \t]+)?(?:response|reply|answer)s?(?:[ \t]+details?)?[ \t]*:"

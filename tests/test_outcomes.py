@@ -47,6 +47,11 @@ CASES = [
     ("provided", "Thank you for your Freedom of Information request. Please see attached excel spreadsheet."),
     # "The attendance list is attached" gives something, next to what is not held.
     ("partially_provided", "23/07/2025, Brave Room. The attendance list is attached.\n05/09/2024, Virtual. The Council does not hold an attendance list for this meeting."),
+    # A glossary of past outcomes in the answer ("'BAU' refers to a response …", "where a request has
+    # been refused …") describes requests in general, not a decision on this one.
+    ("provided", "In relation to question 1, please see the table below.\nYear Requests\n2021 1583\n2022 1408\n'BAU' refers to a response that was dealt with as Business as Usual rather than under the Act. 'NCND' indicates a response in which we neither confirmed nor denied whether information was held. In relation to question 4, where a request has been refused, this will have been in accordance with the Act."),
+    # A numbered "Request 1" heading opens the quoted request, up to "Response 1".
+    ("provided", "Request 1\nPlease tell me how many vehicles were written off. If this would exceed the cost limit under section 12, please provide what you can.\nResponse 1\nPlease see the table below.\nYear Total\n2023 48\n2024 50"),
     # Asking for more detail, in a police force's words, is a clarification request, not an acknowledgement.
     ("clarification_requested", "I write about your application for information, which we received on 25/06/2012. To enable us to meet your request could you please provide this office with further information: a time scale for the incidents you are interested in, and what you mean by 'related incidents'."),
     # Records destroyed long ago: "we no longer have any records".
