@@ -43,6 +43,7 @@ _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
+_ACCESSIBLE_ELSEWHERE = frozenset({"FOIA:s21", "FOISA:s25"})
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
@@ -190,6 +191,10 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             cited.add(code)
     if ncnd_by_subsection:
         signals.add("ncnd")
+    # A pointer to published information answers the request, unless it is the s21 refusal's pointer.
+    pointer_answers = "published" in signals and not (cited & _ACCESSIBLE_ELSEWHERE or "accessible_elsewhere" in signals)
+    if pointer_answers:
+        signals.add("provided")
 
     outcome, support, reason = rule_outcome(signals, cited=bool(cited))
     confidence = _rule_confidence(outcome, support, signals)
@@ -211,7 +216,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     stage = "internal_review" if "internal_review" in signals and outcome not in ("acknowledgement", "undetermined") else "initial"
     outcome_signal = {"partially_provided": "partial", "refused": "withheld"}.get(outcome, outcome)
     for hit in kept_hits:
-        signal = hit.cue.signal
+        signal = "provided" if hit.cue.signal == "published" and pointer_answers else hit.cue.signal
         label = outcome if (signal in support or signal == outcome_signal) else signal
         if signal in IMPLIED_CODES:
             label = IMPLIED_CODES[signal]["FOISA" if scottish else "FOIA"]

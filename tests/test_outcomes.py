@@ -52,6 +52,10 @@ CASES = [
     ("provided", "In relation to question 1, please see the table below.\nYear Requests\n2021 1583\n2022 1408\n'BAU' refers to a response that was dealt with as Business as Usual rather than under the Act. 'NCND' indicates a response in which we neither confirmed nor denied whether information was held. In relation to question 4, where a request has been refused, this will have been in accordance with the Act."),
     # A numbered "Request 1" heading opens the quoted request, up to "Response 1".
     ("provided", "Request 1\nPlease tell me how many vehicles were written off. If this would exceed the cost limit under section 12, please provide what you can.\nResponse 1\nPlease see the table below.\nYear Total\n2023 48\n2024 50"),
+    # Pointing to where the information is published answers that part …
+    ("partially_provided", "Response\n\nThe information you have sought is available on the Council's website as part of the published funding statements at https://example.gov.uk/s106\n\nThe Council does hold the older data, however we estimate that the cost of complying would exceed the appropriate limit. I must refuse your request for the data between 2016 and 2019 in accordance with Section 12(1) of the Freedom of Information Act."),
+    # … unless the pointer is the reason for a section 21 refusal.
+    ("refused", "Response\n\nThis information is available on our disclosure log, as the Council has answered previous requests on this subject. Therefore we are applying the Section 21 exemption - information accessible by other means."),
     # Asking for more detail, in a police force's words, is a clarification request, not an acknowledgement.
     ("clarification_requested", "I write about your application for information, which we received on 25/06/2012. To enable us to meet your request could you please provide this office with further information: a time scale for the incidents you are interested in, and what you mean by 'related incidents'."),
     # Records destroyed long ago: "we no longer have any records".

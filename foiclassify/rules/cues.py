@@ -62,6 +62,12 @@ CUES: tuple[Cue, ...] = (
     Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil|a nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b|\bnil return\b)", 1.0, keywords=('there were', 'there was', 'there have been', 'there has been', 'the answer is', 'the figure is', 'the number is', 'nil return')),
     Cue("information is being provided to you", "provided", r"\b(?:is|are) being (?:provided|disclosed|released) to you\b", 1.0, keywords=('being provided', 'being disclosed', 'being released')),
     Cue("provided the following information", "provided", r"\bprovided the (?:following|below) (?:information|response|details|data|figures|table|breakdown)\b", 1.0, keywords=('provided the',)),
+    # Pointing to where the information is published gives it, unless the reply relies on s21 for
+    # that (combine: a cited s21/FOISA s25 makes this pointer the refusal's, not an answer).
+    Cue("the information is published on our website", "published",
+        r"\b(?:information|data|figures|details|statistics|documents?|reports?|minutes)(?: (?:you have|you've|you) (?:sought|requested|asked for))?"
+        r" (?:is|are) (?:already )?(?:publicly )?(?:available|published|accessible) (?:on|at|via|from|in|through) (?:the|our|its)\b" + W
+        + r"\b(?:web ?sites?|web ?pages?|site|disclosure log|publication scheme|transparency)", 1.0, keywords=('available', 'published', 'accessible')),
     Cue("see the table below / attached document", "provided",
         r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:(?:excel|csv|pdf|word) )?(?:table|spreadsheet|document|list|breakdown|schedule|annex|data|file|report)s?\b", 1.0,
         keywords=('see the', 'see our', 'see below', 'see following', 'see attached', 'see enclosed', 'find the', 'find our', 'find below', 'find following', 'find attached', 'find enclosed')),
