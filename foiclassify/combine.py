@@ -43,7 +43,7 @@ _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
-_ACCESSIBLE_ELSEWHERE = frozenset({"FOIA:s21", "FOISA:s25"})
+_ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
@@ -66,13 +66,13 @@ def _negated(text: str, hit: CueHit) -> bool:
     apply include where the cost … would exceed the cost limit", "some information might be
     withheld") or only a condition ("… within 20 working days unless the Council does not hold
     the information") in its sentence, or the sentence speaks of requests in general."""
-    s, _ = sentence_bounds(text, hit.start, hit.end)
+    s, e = sentence_bounds(text, hit.start, hit.end)
     return bool(
         _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or POSSIBLE.search(text, s, hit.start)
         or _UNLESS.search(text, s, hit.start)
-        or _about_requests_in_general(text, hit)
+        or _GENERAL.search(text, s, e)
     )
 
 
@@ -192,7 +192,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if ncnd_by_subsection:
         signals.add("ncnd")
     # A pointer to published information answers the request, unless it is the s21 refusal's pointer.
-    pointer_answers = "published" in signals and not (cited & _ACCESSIBLE_ELSEWHERE or "accessible_elsewhere" in signals)
+    pointer_answers = "published" in signals and not cited & _ACCESSIBLE_ELSEWHERE  # "accessible_elsewhere" cites s21 above
     if pointer_answers:
         signals.add("provided")
 
