@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from .labels import OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence
 from .rules import Findings
-from .rules.context import POSSIBLE
+from .rules.context import POSSIBLE, ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
 from .text import Prepared, sentence_bounds
 
@@ -44,6 +44,7 @@ _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
 _ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
+_NOT_HELD_CODES = frozenset({"EIR:12(4)(a)", "EISR:10(4)(a)"})
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
@@ -155,6 +156,17 @@ def _in_part(evidence: Evidence, prepared: Prepared) -> Evidence:
     return replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name)
 
 
+_NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)
+
+
+def _routing_span(text: str, start: int) -> tuple[int, int]:
+    """From the sentence applying FOISA s39(2) to the end of the paragraph that explains it (at
+    most 1,200 characters on), or to the end of that sentence."""
+    lo, hi = sentence_bounds(text, start, start)
+    end = _NO_MATERIAL_EFFECT.search(text, start, start + 1200)
+    return lo, max(hi, end.end()) if end else hi
+
+
 def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
     """One :class:`Classification` from what the rules (and optionally a model) found."""
     if prepared.empty_reason:
@@ -174,6 +186,10 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(_NCND_SUBSECTIONS[ref.code]):
                 ncnd_by_subsection = True
 
+    # FOISA s39(2) applied only to answer under the EIRs: the sentences that explain it, up to
+    # "… has no material effect on the outcome of your request", decide nothing.
+    routing = [_routing_span(text, roled.ref.start) for roled in findings.references if roled.why == ROUTED_TO_EIRS]
+
     # Grounds named without a number imply a code, unless negated ("not vexatious").
     scottish = findings.acts["section"] == "FOISA"
     signals: set[str] = set()
@@ -183,6 +199,8 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             if _negated(text, hit):
                 continue
         if hit.cue.signal == "invalid_request" and _about_requests_in_general(text, hit):
+            continue
+        if any(lo <= hit.start < hi for lo, hi in routing):
             continue
         kept_hits.append(hit)
         signals.add(hit.cue.signal)
@@ -196,7 +214,10 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if pointer_answers:
         signals.add("provided")
 
-    outcome, support, reason = rule_outcome(signals, cited=bool(cited))
+    # The EIRs' "information not held" exception says the information is not held; it withholds nothing.
+    if cited & _NOT_HELD_CODES:
+        signals.add("not_held")
+    outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
     confidence = _rule_confidence(outcome, support, signals)
     if model is not None:
         outcome = max(OUTCOMES, key=lambda label: (model.outcome_proba.get(label, 0.0), -OUTCOMES.index(label)))

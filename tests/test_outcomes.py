@@ -123,3 +123,23 @@ def test_confidence_is_a_probability_and_evidence_matches_text():
         for e in r.evidence:
             assert text[e.start:e.end] == e.text
             assert e.source in ("rule", "model")
+
+
+def test_foisa_s39_routing_to_the_eirs_withholds_nothing():
+    # Scottish Government template: s39(2) is applied only so the request is answered under the EIRs.
+    routing = (
+        "As the information you have requested is 'environmental information' for the purposes of the "
+        "Environmental Information (Scotland) Regulations 2004 (EIRs), we are required to deal with your request "
+        "under those Regulations. We are applying the exemption at section 39(2) of the Freedom of Information "
+        "(Scotland) Act 2002 (FOISA), so that we do not also have to deal with your request under FOISA. We have "
+        "found that the public interest lies in favour of upholding the exemption. This is essentially a technical "
+        "point and has no material effect on the outcome of your request. "
+    )
+    r = classify(routing + "Under the terms of the exception at regulation 10(4)(a) of the EIRs (information not held), "
+                 "the Scottish Government is not required to provide information which it does not have.")
+    assert (r.outcome, r.exemptions) == ("not_held", ("EISR:10(4)(a)",))
+    assert [e.role for e in r.evidence if e.label == "FOISA:s39"] == ["procedural"]
+    r = classify(routing + "I enclose a copy of the information you requested.")
+    assert (r.outcome, r.exemptions) == ("provided", ())
+    # s39(1) relied on for its own sake is still cited
+    assert classify("The information is exempt under section 39(1) of FOISA (health and safety).").exemptions == ("FOISA:s39",)

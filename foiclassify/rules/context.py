@@ -51,6 +51,17 @@ POSSIBLE = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|nevertheless|instead)\b", re.IGNORECASE)
 
 
+# FOISA s39(2) (and FOIA s39) applied only so that an environmental request is answered under
+# the EIRs instead: "We are applying the exemption at section 39(2) of FOISA, so that we do not
+# also have to deal with your request under FOISA." Nothing is withheld by it.
+_ROUTED_TO_EIRS = re.compile(
+    r"\bso that (?:we|the [a-z ]{1,40}) (?:do|does|need) not (?:also )?(?:have to |need to )?(?:deal with|respond to|consider|handle)"
+    r" (?:your|the|this) request under (?:foisa|foia|the freedom of information)",
+    re.IGNORECASE,
+)
+
+ROUTED_TO_EIRS = "applied only so that the request is answered under the EIRs"
+
 _ANOTHER_REFERENCE = re.compile(r"\b(?:sections?|s\.?|regulations?|reg\.|exemptions?)[ \t]?\d", re.IGNORECASE)
 
 
@@ -89,6 +100,8 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
         return "procedural", "a procedural provision, not a ground to withhold"
     if ref.kind == "unknown" or ref.code is None:
         return "mentioned", "not an exemption in the catalogue"
+    if ref.code.endswith(":s39") and _ROUTED_TO_EIRS.search(prepared.text, *sentence_bounds(prepared.text, ref.start, ref.end)):
+        return "procedural", ROUTED_TO_EIRS
     s, e = clause_bounds(prepared.text, ref.start, ref.end)
     if NOT_APPLIED.search(prepared.text, s, e):
         return "considered_not_applied", "its sentence says it was not applied"

@@ -98,7 +98,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
         r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
-    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
+    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)"
+        # "… is not required to provide information which it does not have" (EIRs' not held) is not a refusal
+        r"(?! (?:you with )?(?:any )?information (?:which|that) (?:it|we|they) do(?:es)? not (?:have|hold))", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
     Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not|unable to|cannot) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
     Cue("exceeds the cost limit", "cost_limit",
         r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"

@@ -197,6 +197,8 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
                     act = "USFOIA"
                 else:
                     act = acts["section"]
+            elif explicit == "EIR" and acts["regulation"] == "EISR":
+                act = "EISR"  # "regulation 10(4)(a) of the EIRs" in a Scottish reply means Scotland's EIRs
             elif explicit is not None:
                 act = explicit
             else:
