@@ -64,6 +64,7 @@ CASES = [
     ("partially_provided", "I write about your request and enclose a copy of the duty log entry. We cannot confirm or deny whether we hold any other information, under section 31(3)."),
     ("partially_provided", "The information you asked for is held in part. Costs for 2022 were £3,000; counting the cases would exceed the appropriate limit."),
     ("delayed", "The date by which a response is due for your request has been changed to 3 June. Please see the attached letter."),
+    ("acknowledgement", "Thank you for your information request. We are handling your request and have given it reference number CAS-1234. We will update you on its progress by 7 May."),
     ("acknowledgement", "Thank you for the email which we received on 2 March. Your request will be processed in accordance with the Act and a response will be sent by 30 March."),
     ("delayed", "Because the records are held on paper, we will not be able to resolve your request within the statutory deadline. A full response will follow."),
     # A request quoted inline (a PDF's text run together) is the requester's words, not a question to them.

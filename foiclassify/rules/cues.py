@@ -133,7 +133,9 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
         r"|\b(?:request|e-?mail|letter|enquiry) (?:which|that) (?:we|i) (?:have )?received\b"
         r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautomated (?:confirmation|response|reply|acknowledg)"
-        r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b", 1.5, keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto')),
+        r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b"
+        r"|\b(?:we|i) are (?:now )?(?:handling|processing) your (?:request|e-?mail|enquiry)\b|\bhave given it (?:the )?reference\b", 1.5,
+        keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto', 'handling your', 'processing your', 'given it')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
         r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
         r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled', 'be considered', 'be dealt', 'be processed', 'be handled')),
