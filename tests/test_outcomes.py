@@ -63,6 +63,8 @@ CASES = [
     # NCND only for anything beyond what was sent: something was given.
     ("partially_provided", "I write about your request and enclose a copy of the duty log entry. We cannot confirm or deny whether we hold any other information, under section 31(3)."),
     ("partially_provided", "The information you asked for is held in part. Costs for 2022 were £3,000; counting the cases would exceed the appropriate limit."),
+    # Released with redactions: "information … which has been enclosed".
+    ("partially_provided", "I can confirm that we hold information in relation to your request which has been enclosed. I have excluded any personal data, which is exempt under Section 40(2)."),
     ("delayed", "The date by which a response is due for your request has been changed to 3 June. Please see the attached letter."),
     ("acknowledgement", "Thank you for your information request. We are handling your request and have given it reference number CAS-1234. We will update you on its progress by 7 May."),
     ("acknowledgement", "Thank you for the email which we received on 2 March. Your request will be processed in accordance with the Act and a response will be sent by 30 March."),
