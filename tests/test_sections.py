@@ -34,6 +34,8 @@ def roles(text):
         ("The information is exempt under ss. 41 and 42.", ("FOIA:s41", "FOIA:s42")),
         ("We consider that section 22A applies to the unpublished research.", ("FOIA:s22A",)),
         ("The Force is withholding this under sections 30(1)(a), 31(1)(a) and 40(2).", ("FOIA:s30", "FOIA:s31", "FOIA:s40")),
+        # The Scottish Government's template: "an exemption(s) under section(s) …"
+        ("We are unable to provide some of the information because an exemption(s) under section(s) 29(1)(d) of FOISA applies to it.", ("FOISA:s29",)),
     ],
 )
 def test_cited_forms(text, expected):

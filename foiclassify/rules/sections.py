@@ -27,10 +27,10 @@ _SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?
 
 _TRIGGER = (
     r"(?P<trig>"
-    r"\b(?:sections?|secs?\.|ss\.?|adran(?:nau)?)"
+    r"\b(?:sections?|secs?\.|ss\.?|adran(?:nau)?)(?:\(s\))?"  # "section(s) 29(1)(d)" in a template
     r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
-    r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)"
-    r"|\b(?:exemptions?|exceptions?)(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?))?"
+    r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)(?:\(s\))?"
+    r"|\b(?:exemptions?|exceptions?)(?:\(s\))?(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?)(?:\(s\))?)?"
     r")"
 )
 _REFERENCE = re.compile(
