@@ -63,6 +63,7 @@ CASES = [
     # NCND only for anything beyond what was sent: something was given.
     ("partially_provided", "I write about your request and enclose a copy of the duty log entry. We cannot confirm or deny whether we hold any other information, under section 31(3)."),
     ("partially_provided", "The information you asked for is held in part. Costs for 2022 were £3,000; counting the cases would exceed the appropriate limit."),
+    ("provided", "I can confirm that The National Archives holds information relevant to your request and we are pleased to be able to provide this information to you. 1. The cost limit is set by regulations."),
     # Released with redactions: "information … which has been enclosed".
     ("partially_provided", "I can confirm that we hold information in relation to your request which has been enclosed. I have excluded any personal data, which is exempt under Section 40(2)."),
     ("delayed", "The date by which a response is due for your request has been changed to 3 June. Please see the attached letter."),
