@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .labels import OUTCOMES, sort_codes
+from .labels import EXEMPTIONS, OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence
 from .rules import Findings
-from .rules.context import POSSIBLE, ROUTED_TO_EIRS
+from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
 from .text import Prepared, sentence_bounds
 
@@ -44,7 +44,7 @@ _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
 _ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
-_NOT_HELD_CODES = frozenset({"EIR:12(4)(a)", "EISR:10(4)(a)"})
+_NOT_HELD_CODES = frozenset(code for code, name in EXEMPTIONS.items() if name == "information not held")  # EIR 12(4)(a), EISR 10(4)(a)
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
@@ -188,7 +188,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
 
     # FOISA s39(2) applied only to answer under the EIRs: the sentences that explain it, up to
     # "… has no material effect on the outcome of your request", decide nothing.
-    routing = [_routing_span(text, roled.ref.start) for roled in findings.references if roled.why == ROUTED_TO_EIRS]
+    routing = [_routing_span(text, roled.ref.start) for roled in findings.references if roled.why == WHY_ROUTED_TO_EIRS]
 
     # Grounds named without a number imply a code, unless negated ("not vexatious").
     scottish = findings.acts["section"] == "FOISA"

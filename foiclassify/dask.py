@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 from .batch import label_dataframe
 
 try:

@@ -60,7 +60,7 @@ _ROUTED_TO_EIRS = re.compile(
     re.IGNORECASE,
 )
 
-ROUTED_TO_EIRS = "applied only so that the request is answered under the EIRs"
+WHY_ROUTED_TO_EIRS = "applied only so that the request is answered under the EIRs"
 
 _ANOTHER_REFERENCE = re.compile(r"\b(?:sections?|s\.?|regulations?|reg\.|exemptions?)[ \t]?\d", re.IGNORECASE)
 
@@ -101,7 +101,7 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
     if ref.kind == "unknown" or ref.code is None:
         return "mentioned", "not an exemption in the catalogue"
     if ref.code.endswith(":s39") and _ROUTED_TO_EIRS.search(prepared.text, *sentence_bounds(prepared.text, ref.start, ref.end)):
-        return "procedural", ROUTED_TO_EIRS
+        return "procedural", WHY_ROUTED_TO_EIRS
     s, e = clause_bounds(prepared.text, ref.start, ref.end)
     if NOT_APPLIED.search(prepared.text, s, e):
         return "considered_not_applied", "its sentence says it was not applied"
