@@ -149,8 +149,22 @@ def windows_near(spots: dict[str, list[int]], keywords: Iterable[str], reach: in
     one of ``keywords`` and is shorter than ``reach`` finds the same matches when run only inside
     these spans.
     """
-    starts = sorted(pos for keyword in keywords for pos in spots.get(keyword, ()))
-    return merged_spans([(pos, pos) for pos in starts], reach, reach)
+    return windows_around(sorted(pos for keyword in keywords for pos in spots.get(keyword, ())), reach)
+
+
+def windows_around(positions: list[int], reach: int) -> list[tuple[int, int]]:
+    """Merged ``(pos - reach, pos + reach)`` spans around sorted ``positions`` (clipped at 0).
+
+    >>> windows_around([5, 10, 100], 20)
+    [(0, 30), (80, 120)]
+    """
+    spans: list[tuple[int, int]] = []
+    for pos in positions:
+        if spans and pos - reach <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], pos + reach)
+        else:
+            spans.append((max(0, pos - reach), pos + reach))
+    return spans
 
 
 def lines_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str]) -> list[re.Match[str]]:
@@ -344,18 +358,24 @@ def to_text(value: object) -> tuple[str, str]:
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
-# "You asked:" and its variants open the request quoted back in a reply.
-_QUOTE_REQUEST_OPEN = re.compile(
+# "You asked:" and its variants open the request quoted back in a reply: a heading line …
+_QUOTE_REQUEST_HEADING = re.compile(
     r"^[ \t>*_]*(?:(?:in )?your (?:request|e-?mail|letter)(?: of [^\n:]{0,40})?,? you (?:asked|requested|said|wrote)(?: for)?(?: the following)?"
     r"|you (?:asked|requested|wrote|said)(?: for)?(?: the following(?: information)?)?(?: as follows)?"
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
-    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
-    r"|^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$",
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$",
     _FLAGS,
 )
 _QUOTE_REQUEST_WORDS = ("request", "you asked", "you said", "you wrote")  # one is in every line it matches
+# … or a line saying the request is set out below. Kept apart from the headings because its
+# leading [^\n]{0,120} backtracks: it is tried only on lines that say "request is".
+_REQUEST_SET_OUT_BELOW = re.compile(
+    r"^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$", _FLAGS
+)
+# Both as one pattern: what :func:`_request_openings` finds, line by line.
+_QUOTE_REQUEST_OPEN = re.compile(f"{_QUOTE_REQUEST_HEADING.pattern}|{_REQUEST_SET_OUT_BELOW.pattern}", _FLAGS)
 _YOU_ASKED = re.compile(r"\byou asked:[ \t]*", re.IGNORECASE)
 # "You requested the following information: “…”" inside a line (a PDF's text layer run together):
 # the quote runs to its closing mark.
@@ -409,7 +429,7 @@ _LINK_BLOCK = re.compile(
     re.MULTILINE,
 )
 _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from:")
-REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + _INLINE_QUOTE_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
+REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("request is",) + _INLINE_QUOTE_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
 _LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
@@ -421,6 +441,15 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
     return positions[i] if i < len(positions) else None
 
 
+def _request_openings(text: str, spots: dict[str, list[int]]) -> list[int]:
+    """The ends of the lines :data:`_QUOTE_REQUEST_OPEN` matches, tried only at lines holding a keyword.
+
+    A line that is a heading is one whatever else it says, as in the one-pattern form."""
+    ends = {m.start(): m.end() for m in lines_near(_REQUEST_SET_OUT_BELOW, text, spots, ("request is",))}
+    ends.update((m.start(), m.end()) for m in lines_near(_QUOTE_REQUEST_HEADING, text, spots, _QUOTE_REQUEST_WORDS))
+    return sorted(ends.values())
+
+
 def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
     inline = []
     for match in search_near(_INLINE_QUOTE_OPEN, text, spots, _INLINE_QUOTE_WORDS):
@@ -428,7 +457,7 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
         if close != -1:
             inline.append(Region(match.end(), close, QUOTED_REQUEST))
     openings = sorted(
-        [m.end() for m in lines_near(_QUOTE_REQUEST_OPEN, text, spots, _QUOTE_REQUEST_WORDS)]
+        _request_openings(text, spots)
         + [m.end() for m in search_near(_YOU_ASKED, text, spots, ("you asked",), 20)]
     )
     if not openings:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Keywords, fold, reach_of, windows_near
+from ..text import Keywords, fold, reach_of, windows_around
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ CUES: tuple[Cue, ...] = (
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
         r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
-    Cue("exemption applies / is engaged", "withheld", r"(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )\b(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
+    Cue("exemption applies / is engaged", "withheld", r"\b(?=ex)(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
     Cue("information is withheld", "withheld",
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
@@ -205,11 +205,17 @@ def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] 
     """
     flat = fold(text) if folded is None else folded
     spots = KEYWORDS.find(flat) if spots is None else spots
-    near = {i for word in spots for i in _CUES_OF.get(word, ())}  # the cues whose keywords occur
+    starts_of: dict[int, list[int]] = {}  # cue → where its keywords start, for the cues whose keywords occur
+    for word, starts in spots.items():
+        for i in _CUES_OF.get(word, ()):
+            if i in starts_of:
+                starts_of[i] = starts_of[i] + starts
+            else:
+                starts_of[i] = starts
     hits = []
-    for i in near:
-        pattern = _COMPILED[i]
-        for lo, hi in windows_near(spots, CUES[i].keywords, _REACHES[i]):
-            hits.extend(CueHit(CUES[i], m.start(), m.end()) for m in pattern.finditer(flat, lo, hi))
+    for i, starts in starts_of.items():
+        cue, finditer, reach = CUES[i], _COMPILED[i].finditer, _REACHES[i]
+        for lo, hi in windows_around(sorted(starts), reach):
+            hits.extend(CueHit(cue, m.start(), m.end()) for m in finditer(flat, lo, hi))
     hits.sort(key=lambda h: (h.start, h.end, h.cue.name))
     return hits
