@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 
-import ahocorasick
+import ahocorasick_rs
 
 # Kinds of region, and what they mean for labelling.
 QUOTED_REQUEST = "quoted_request"  # the request quoted back inside a reply
@@ -126,19 +126,20 @@ class Keywords:
 
     def __init__(self, keywords: Iterable[str]) -> None:
         self.words = tuple(sorted(set(keywords)))
-        self._automaton = ahocorasick.Automaton()
-        for word in self.words:
-            self._automaton.add_word(word, word)
-        self._automaton.make_automaton()
+        # A DFA: the library's fastest automaton to search (here 1.6-1.8x its default, 4x
+        # pyahocorasick), about 0.6 MB for the rules' 393 keywords. Offsets are in characters.
+        self._automaton = ahocorasick_rs.AhoCorasick(self.words, implementation=ahocorasick_rs.Implementation.DFA)
 
     def find(self, folded: str) -> dict[str, list[int]]:
         """Start offsets of every occurrence of each keyword in ``folded``, overlapping ones included."""
         spots: dict[str, list[int]] = {}
-        for end, word in self._automaton.iter(folded):
+        words = self.words
+        for index, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            word = words[index]
             if word in spots:
-                spots[word].append(end - len(word) + 1)
+                spots[word].append(start)
             else:
-                spots[word] = [end - len(word) + 1]
+                spots[word] = [start]
         return spots
 
 
@@ -315,6 +316,8 @@ def repair_mojibake(text: str) -> str:
         except (UnicodeEncodeError, UnicodeDecodeError):
             return match.group(0)
 
+    if text.isascii():  # O(1) for a str: mojibake needs a character above U+00C1
+        return text
     return _MOJIBAKE.sub(fix, text) if _MOJIBAKE.search(text) else text
 
 

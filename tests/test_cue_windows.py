@@ -89,3 +89,23 @@ def test_quoted_email_blocks_equal_full_scan(wdtk_thread):
     samples = [wdtk_thread, "> a\n>b\n\nx > y\n  > c\n\t>d", ">", "a\n>", "x\n \n> q\r\n> r", "no quotes here"]
     for text in samples:
         assert t._gt_quoted_blocks(text) == [m.span() for m in t._GT_QUOTED_LINES.finditer(text)]
+
+
+def test_keyword_offsets_are_character_offsets_of_every_overlapping_occurrence():
+    from foiclassify.rules import KEYWORDS
+
+    def naive(text):
+        spots = {}
+        for word in KEYWORDS.words:
+            pos = text.find(word)
+            while pos != -1:
+                spots.setdefault(word, []).append(pos)
+                pos = text.find(word, pos + 1)
+        return spots
+
+    # non-ASCII before a keyword: offsets must count characters, not UTF-8 bytes
+    odd = "café – “quoted” 😀 section 12 sections; the request is set out below: request requested"
+    for text in [fold(t) for t in REAL_TEXTS] + [odd, "", "sec"]:
+        found = KEYWORDS.find(text)
+        assert {w: sorted(p) for w, p in found.items()} == naive(text)
+        assert all(p == sorted(p) for p in found.values())
