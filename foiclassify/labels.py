@@ -12,6 +12,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import re
 
 # §1 outcome of one authority message, in the order of the contract table.
@@ -213,14 +214,18 @@ def sort_codes(codes: "set[str] | frozenset[str] | list[str] | tuple[str, ...]")
     >>> sort_codes(["FOIA:s43", "EIR:13", "FOIA:s12", "FOIA:s40"])
     ('FOIA:s12', 'FOIA:s40', 'FOIA:s43', 'EIR:13')
     """
-    act_rank = {act: i for i, act in enumerate(ACTS)}
+    return tuple(sorted(set(codes), key=_sort_key))
 
-    def key(code: str) -> tuple[int, int, str]:
-        act, provision = code.split(":", 1)
-        lead = re.match(r"[sb]?(\d*)", provision).group(1)  # type: ignore[union-attr]
-        return (act_rank.get(act, len(act_rank)), int(lead or 0), provision)
 
-    return tuple(sorted(set(codes), key=key))
+_ACT_RANK = {act: i for i, act in enumerate(ACTS)}
+_LEADING_NUMBER = re.compile(r"[sb]?(\d*)")
+
+
+@functools.lru_cache(maxsize=1024)
+def _sort_key(code: str) -> tuple[int, int, str]:
+    act, provision = code.split(":", 1)
+    lead = _LEADING_NUMBER.match(provision).group(1)  # type: ignore[union-attr]
+    return (_ACT_RANK.get(act, len(_ACT_RANK)), int(lead or 0), provision)
 
 
 def codes_from(value: object) -> list[str]:
