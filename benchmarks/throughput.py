@@ -7,7 +7,7 @@ Prints replies/s and MB/s for (a) a bare compiled-regex pass over the texts (mea
 after each other figure, as the machine's speed drifts), (b) ``classify()``
 (rules only) in this process, (c) the full batch command ``foiclassify label corpus.csv -o
 out.parquet`` (read, label, write, resumable chunks) with one process and with ``--jobs 2``, its
-peak RSS, and the ratio (c)/(a).
+peak RSS, the ratio (c)/(a), and the command's fixed cost (its wall time on a one-row CSV).
 
 The corpus is the shipped example correspondence, split into messages and repeated with
 variation (every number changed at random) so that no two texts are the same.
@@ -70,6 +70,16 @@ def batch_command(label: str, csv: Path, jobs: int, texts: list[str], megabytes:
     return report(label, len(texts), megabytes, seconds), peak_mb
 
 
+def start_up_seconds(folder: Path, text: str) -> float:
+    """Wall time of the batch command on a one-row CSV: its fixed cost (start, imports, output)."""
+    csv = folder / "one.csv"
+    pd.DataFrame({"id": [0], "text": [text]}).to_csv(csv, index=False)
+    command = [sys.executable, "-m", "foiclassify", "label", str(csv), "-o", str(folder / "one.parquet"), "-q"]
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="~1 MB instead of ~20 MB")
@@ -91,6 +101,10 @@ def main() -> None:
         one, rss_one = batch_command("(c) foiclassify label -o .parquet, 1 process", csv, 1, texts, megabytes)
         a2 = bare()
         two, _ = batch_command("(c) foiclassify label -o .parquet, --jobs 2", csv, 2, texts, megabytes)
+        fixed = start_up_seconds(Path(tmp), texts[0])
+    one_process_seconds = megabytes / one
+    print(f"fixed cost of the batch command (a one-row CSV): {fixed:.2f} s, "
+          f"{fixed / one_process_seconds:.0%} of the 1-process run")
     print(
         f"ratio (b)/(a): 1/{(a0 + a1) / 2 / rules:.1f}   ratio (c, 1 process)/(a): 1/{(a1 + a2) / 2 / one:.1f}"
         f"   --jobs 2 speed-up: {two / one:.2f}x"
