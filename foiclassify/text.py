@@ -103,18 +103,6 @@ def fold(text: str) -> str:
     return lowered
 
 
-def merged_spans(hits: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
-    """``(start - before, end + after)`` around each sorted hit, overlapping spans merged."""
-    spans: list[tuple[int, int]] = []
-    for start, end in hits:
-        lo, hi = max(0, start - before), end + after
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-        else:
-            spans.append((lo, hi))
-    return spans
-
-
 class Keywords:
     """A fixed set of lower-case keywords, all located in one pass over a text (Aho-Corasick).
 
