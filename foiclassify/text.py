@@ -356,7 +356,8 @@ _QUOTE_REQUEST_HEADING = re.compile(
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
-    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$",
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
+    r"|^[ \t#*_]*you asked[ \t*_:]*$",  # a bare heading, answered under "We answered" (Transport for London)
     _FLAGS,
 )
 _QUOTE_REQUEST_WORDS = ("request", "you asked", "you said", "you wrote")  # one is in every line it matches
@@ -378,7 +379,8 @@ _INLINE_QUOTE_WORDS = ("you asked", "you requested", "you wrote")
 
 # Where the authority's own answer starts again after a quoted request.
 _RESPONSE_START = re.compile(
-    r"^[ \t#*_]*(?:(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|reply|answer|decision)s?"
+    r"^[ \t#*_]*(?:we answered[ \t*_:.]*$"
+    r"|(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|reply|answer|decision)s?"
     r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:.]*$"
     r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
     r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"

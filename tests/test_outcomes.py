@@ -72,6 +72,10 @@ CASES = [
     ("delayed", "Because the records are held on paper, we will not be able to resolve your request within the statutory deadline. A full response will follow."),
     # A request quoted inline (a PDF's text run together) is the requester's words, not a question to them.
     ("undetermined", "REVIEW You requested the following information: “Can you confirm who attended the meeting? Can you send the minutes?” THE REVIEW You wrote to us on 4 May asking for a review."),
+    # A bare "You asked" heading opens the request, up to "We answered": the requester's "excessive cost" is not a refusal.
+    ("not_held", "You asked\n\nDoes a shorter period bring the work within the £450 limit? How many requests are dropped due to excessive cost implications?\n\nWe answered\n\nThank you for your request. We do not hold any emails from that period."),
+    # Questions asking for explanations are not a request for recorded information, even with a courtesy copy attached.
+    ("invalid_request", "We are therefore unable to answer your questions, as you are asking for explanations, rather than for recorded information. I attach a copy of our earlier reply for your reference."),
 ]
 
 

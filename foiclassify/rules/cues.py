@@ -121,7 +121,7 @@ CUES: tuple[Cue, ...] = (
     Cue("not a valid request", "invalid_request",
         r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
         r"|\b(?:invalid request|request is invalid)\b|\b(?:treated|handled|dealt with|considered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
-        r"|\b(?:questions|opinions?|explanations?) rather than (?:requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
+        r"|\b(?:questions|opinions?|explanations?),? rather than (?:for |requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
     # --- clarification
     Cue("please clarify", "clarification_requested",
         r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
