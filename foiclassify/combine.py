@@ -156,6 +156,20 @@ def _in_part(evidence: Evidence, prepared: Prepared) -> Evidence:
     return replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name)
 
 
+# A line that is only an answer: a bare figure, or "None" / "Nil" / "Yes" / "No" / "Zero", possibly
+# as a table cell ("48 |"). A reply that refuses something and has such lines answered some part.
+# The figure's parts and the trailing characters share no character, so a long line cannot backtrack.
+_ANSWER_LINE = re.compile(r"^[ \t|]*(?:(none|nil|yes|no|zero)|\d[\d,]*(?:\.\d+)?%?)[ \t|.]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _answer_lines(prepared: Prepared) -> list[re.Match[str]]:
+    """The answer lines outside quoted regions, when they show that something was answered: one
+    yes/no/none line, or two lines of bare figures (one alone may be a reference or phone number)."""
+    found = [m for m in _ANSWER_LINE.finditer(prepared.text) if prepared.region_at(m.start()) is None]
+    words = [m for m in found if m.group(1)]
+    return found if words or len(found) >= 2 else []
+
+
 _NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)
 
 
@@ -218,6 +232,9 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if cited & _NOT_HELD_CODES:
         signals.add("not_held")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
+    answers = _answer_lines(prepared) if outcome == "refused" else []
+    if answers:
+        outcome, reason = "partially_provided", "some parts answered (bare figures or yes/no/none lines), some refused"
     confidence = _rule_confidence(outcome, support, signals)
     if model is not None:
         outcome = max(OUTCOMES, key=lambda label: (model.outcome_proba.get(label, 0.0), -OUTCOMES.index(label)))
@@ -242,6 +259,9 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         if signal in IMPLIED_CODES:
             label = IMPLIED_CODES[signal]["FOISA" if scottish else "FOIA"]
         evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if signal in IMPLIED_CODES else "cue", hit.cue.name))
+    if answers:
+        first = answers[0]
+        evidence.append(Evidence(outcome, first.start(), first.end(), first.group(), "rule", "cue", "an answer line: a bare figure or yes/no/none"))
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     if prepared.parts:
         evidence = [_in_part(e, prepared) for e in evidence]

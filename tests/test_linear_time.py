@@ -38,6 +38,7 @@ HOSTILE = {
     "complaint sentences": lambda n: ("if you are not happy you may complain " * n)[:n],
     "sender-like lines": lambda n: ("\nDWP Team,\n\nDear Sir,\n" * n)[:n],
     "whitespace after a reference": lambda n: ("section 43" + " " * n)[:n],
+    "dots after a bare figure in a refusal": lambda n: ("This is withheld under section 43.\n1" + "." * n + "x")[:n],
     "a megabyte-long line": lambda n: ("x" * n),
 }
 

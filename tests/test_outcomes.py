@@ -74,6 +74,11 @@ CASES = [
     ("undetermined", "REVIEW You requested the following information: “Can you confirm who attended the meeting? Can you send the minutes?” THE REVIEW You wrote to us on 4 May asking for a review."),
     # A bare "You asked" heading opens the request, up to "We answered": the requester's "excessive cost" is not a refusal.
     ("not_held", "You asked\n\nDoes a shorter period bring the work within the £450 limit? How many requests are dropped due to excessive cost implications?\n\nWe answered\n\nThank you for your request. We do not hold any emails from that period."),
+    # A bare answer line ("None", or figures in a table) next to a refused part: that part was answered.
+    ("partially_provided", "1. How many paper records are held?\nCounting them would exceed the appropriate limit, so section 12 applies to this part.\n2. How many off-site stores are there?\nNone"),
+    ("partially_provided", "Year | Total |\n2023 |\n48 |\n2024 |\n50 |\nThe names of the officers are withheld under section 40(2)."),
+    # One bare number alone may be a reference or phone number, not an answer.
+    ("refused", "Our reference:\n13925\nThe information you requested is exempt under section 31 and is withheld."),
     # Questions asking for explanations are not a request for recorded information, even with a courtesy copy attached.
     ("invalid_request", "We are therefore unable to answer your questions, as you are asking for explanations, rather than for recorded information. I attach a copy of our earlier reply for your reference."),
 ]
