@@ -166,8 +166,7 @@ def _answer_lines(prepared: Prepared) -> list[re.Match[str]]:
     """The answer lines outside quoted regions, when they show that something was answered: one
     yes/no/none line, or two lines of bare figures (one alone may be a reference or phone number)."""
     found = [m for m in _ANSWER_LINE.finditer(prepared.text) if prepared.region_at(m.start()) is None]
-    words = [m for m in found if m.group(1)]
-    return found if words or len(found) >= 2 else []
+    return found if len(found) >= 2 or any(m.group(1) for m in found) else []
 
 
 _NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)

@@ -20,7 +20,8 @@ from . import rules
 from .combine import ModelScores, combine
 from .io import read_table
 from .labels import codes_from
-from .model import MANIFEST_FILE, Model, save, train
+from .model import Model, save, train
+from .resources import MANIFEST_FILE
 from .text import prepare
 
 LABEL_COLUMNS = ("text", "label_outcome", "label_exemptions")
