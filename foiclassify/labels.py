@@ -37,6 +37,24 @@ STAGES: tuple[str, ...] = ("initial", "internal_review")
 # §4 roles of messages in a thread.
 ROLES: tuple[str, ...] = ("requester", "authority", "annotation", "unknown")
 
+# §6 roles of the segments of one letter (what each part does).
+SEGMENT_ROLES: tuple[str, ...] = (
+    "header",
+    "request",
+    "answer",
+    "withheld",
+    "not_held",
+    "reasoning",
+    "advice",
+    "acknowledgement",
+    "holding",
+    "clarification",
+    "invalid",
+    "review",
+    "rights",
+    "other",
+)
+
 # Roles a section reference can have in the evidence (§3): only "cited" counts.
 REFERENCE_ROLES: tuple[str, ...] = (
     "cited",

@@ -1,0 +1,152 @@
+"""Segment roles (TAXONOMY §6): what each part of a letter does, and the outcome that follows.
+
+:func:`rule_roles` gives every segment a role from what the rules found in it: the region it
+sits in (a quoted request, complaint boilerplate), the cue phrases inside it, the section
+references cited in it, and its shape (letterhead lines before "Dear …"). Those roles are a
+first reading: they pre-label the real letters for hand correction and they are features of
+the learned tagger (:mod:`foiclassify.tagger`). :func:`outcome_from_roles` is §6's rule from
+roles to one outcome.
+
+>>> outcome_from_roles(["header", "request", "answer", "withheld", "rights"])
+'partially_provided'
+>>> outcome_from_roles(["acknowledgement", "not_held", "other"])
+'not_held'
+>>> outcome_from_roles(["header", "acknowledgement", "other"])
+'acknowledgement'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from .labels import SEGMENT_ROLES
+from .rules import Findings
+from .segments import Segment
+from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
+
+# The role a cue's signal points to, and which wins when one segment holds several.
+_SIGNAL_ROLE: dict[str, str] = {
+    "invalid_request": "invalid",
+    "ncnd": "withheld",
+    "withheld": "withheld",
+    "cost_limit": "withheld",
+    "vexatious": "withheld",
+    "manifestly_unreasonable": "withheld",
+    "accessible_elsewhere": "withheld",
+    "not_held": "not_held",
+    "internal_review": "review",
+    "delayed": "holding",
+    "clarification_requested": "clarification",
+    "provided": "answer",
+    "published": "answer",
+    "partial": "answer",
+    "advice_offered": "advice",
+    "acknowledgement": "acknowledgement",
+    "public_interest_test": "reasoning",
+}
+_PRIORITY = ("invalid", "withheld", "not_held", "review", "holding", "clarification", "answer", "advice", "acknowledgement", "reasoning")
+_REGION_ROLE = {QUOTED_REQUEST: "request", BOILERPLATE: "rights", QUOTED_EMAIL: "other", LINK_BLOCK: "other"}
+
+_SALUTATION = re.compile(r"(?:dear|hello|hi|good (?:morning|afternoon))\b", re.IGNORECASE)
+_HEADER_LINE = re.compile(
+    r"(?:our|your|my) ref|ref(?:erence)?(?: number| no\.?)?[ \t]*:|date[ \t]*:|subject[ \t]*:|re[ \t]*:|tel(?:ephone)?\b|e-?mail[ \t]*:|fax\b|www\.|by email",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards|many thanks|thank you)\b", re.IGNORECASE)
+_REQUEST_HEADING = re.compile(r"[ \t]*(?:(?:your |the |original )?(?:request|questions?|information requested|request details?|you asked)\b|q[ \t]?\d)", re.IGNORECASE)
+_RESPONSE_HEADING = re.compile(r"[ \t]*(?:our |my |the |foi )?(?:response|answer|reply|decision)", re.IGNORECASE)
+_EXPLAINS = re.compile(
+    r"\b(?:provides? that|states? that|says? that|sets out|is a (?:qualified|prejudice|class|absolute)|qualified exemption|absolute exemption"
+    r"|prejudice|harm|factors? (?:favouring|in favour|against)|public interest)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d")
+
+
+def _cue_role(signals: Iterable[str]) -> str | None:
+    roles = {_SIGNAL_ROLE[s] for s in signals if s in _SIGNAL_ROLE}
+    return next((role for role in _PRIORITY if role in roles), None)
+
+
+def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segment]) -> list[str]:
+    """One role per segment from the rules' findings (a first reading, see the module doc)."""
+    text = prepared.text
+    cue_at: list[list[str]] = [[] for _ in segments]
+    cited_at = [False] * len(segments)
+    starts = [s.start for s in segments]
+
+    def index_of(pos: int) -> int | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < segments[i].end else None
+
+    for hit in findings.cues:
+        i = index_of(hit.start)
+        if i is not None:
+            cue_at[i].append(hit.cue.signal)
+    for roled in findings.references:
+        i = index_of(roled.ref.start)
+        if i is not None and roled.role == "cited":
+            cited_at[i] = True
+
+    roles: list[str] = []
+    greeted = False
+    under = ""  # "request" or "response": the last heading seen
+    for i, seg in enumerate(segments):
+        words = text[seg.start:seg.end]
+        region = prepared.region_at(seg.start)
+        role: str | None = None
+        if region is not None:
+            role = _REGION_ROLE.get(region.kind, "other")
+        elif seg.kind == "heading":
+            if _REQUEST_HEADING.match(words):
+                under = "request"
+                role = "request"
+            elif _RESPONSE_HEADING.match(words):
+                under = "response"
+                role = "other"
+        if role is None:
+            role = _cue_role(cue_at[i])
+            if role is None and cited_at[i]:
+                role = "reasoning" if _EXPLAINS.search(words) else "withheld"
+            elif role in ("withheld", "answer") and _EXPLAINS.search(words) and "provides that" in words.lower():
+                role = "reasoning"
+        if role is None:
+            if _SALUTATION.match(words):
+                role, greeted = "header", True
+            elif not greeted and (seg.kind == "line" or _HEADER_LINE.match(words)) and i < 25:
+                role = "header"
+            elif _SIGN_OFF.match(words):
+                role = "other"
+            elif under == "request":
+                role = "request"
+            elif _EXPLAINS.search(words):
+                role = "reasoning"
+            elif seg.kind in ("item", "row") and _FIGURE.search(words) and under == "response":
+                role = "answer"
+            else:
+                role = "other"
+        roles.append(role)
+    return roles
+
+
+_DECIDING = ("answer", "withheld", "not_held")
+
+
+def outcome_from_roles(roles: Iterable[str]) -> str:
+    """TAXONOMY §6: the outcome that follows from the roles of a letter's own segments."""
+    present = set(roles)
+    unknown = present - set(SEGMENT_ROLES)
+    if unknown:
+        raise ValueError(f"not segment roles: {sorted(unknown)}")
+    if "answer" in present:
+        return "partially_provided" if present & {"withheld", "not_held"} else "provided"
+    if "withheld" in present:
+        return "refused"
+    if "not_held" in present:
+        return "not_held"
+    for role, outcome in (("invalid", "invalid_request"), ("clarification", "clarification_requested"), ("holding", "delayed"), ("acknowledgement", "acknowledgement")):
+        if role in present:
+            return outcome
+    return "undetermined"

@@ -1,0 +1,145 @@
+"""Split one message into segments (TAXONOMY §6): sentences, list items, table rows, headings.
+
+A segment is the unit a role is given to. The splitter works on lines first, because that is
+where a letter's structure shows: a heading ("Response:", "Q1 response", "Answer 2"), a list item
+("• 2021: 14", "1. How many …", "a) …"), a table row flattened to a line ("Bexley | 14 | 9"), or
+prose. Lines that a PDF wrapped are joined back into their paragraph; prose is then cut into
+sentences. Offsets always point into the text given, so a segment is ``text[start:end]``.
+
+>>> text = "Dear Ms Shah\\nResponse:\\nThere were 412 referrals in 2023. The rest is withheld\\nunder section 40(2).\\n• 2022: 17\\n• 2023: 9"
+>>> [text[s.start:s.end] for s in split_segments(text)]
+['Dear Ms Shah', 'Response:', 'There were 412 referrals in 2023.', 'The rest is withheld\\nunder section 40(2).', '• 2022: 17', '• 2023: 9']
+>>> [s.kind for s in split_segments(text)]
+['line', 'heading', 'sentence', 'sentence', 'item', 'item']
+
+Every pattern here reads one line at a time with bounded repeats, so splitting is linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The kinds of segment (shape, not role): a heading line, a list item, a table-like row, a
+# sentence of prose, or a short line that is none of these (an address line, a date, a name).
+KINDS: tuple[str, ...] = ("heading", "item", "row", "sentence", "line")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a message: ``text[start:end]``, and its shape (one of :data:`KINDS`)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+_LINE = re.compile(r"^[^\n]*", re.MULTILINE)
+# A list item: a bullet, or an enumerator such as "1.", "2)", "(a)", "iv.", "Q3", "Question 2",
+# "Request 1", "Answer 2", "Part 3", followed by a space, a colon or a dash.
+_ITEM = re.compile(
+    r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]"
+    r"|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?![\d])"
+    r"|(?:q|question|request|answer|response|part|item|point)[ \t]?\d{1,2}[a-z]?\b\.?)"
+    r"(?=[ \t:\-–]|$)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?![\d]))")
+# A heading: a short line ending with a colon, or a known heading word alone on its line.
+_HEADING_WORDS = re.compile(
+    r"[ \t]*(?:(?:our |my |the |foi |decision and )?(?:response|answer|reply|decision|outcome)s?(?: provided| to (?:your )?(?:request|question)s?)?"
+    r"|(?:your |the |original )?(?:request|questions?|information requested|request details?|information request)"
+    r"|background|summary|explanation|exemptions?(?: applied)?|public interest test|advice and assistance"
+    r"|next steps|your right to (?:request a review|complain|appeal)|complaints?|appeals?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_COLON_END = re.compile(r"[^\n]{1,70}:[ \t]*$")
+# A table row flattened to a line: cells split by "|" or tabs, or by runs of 3+ spaces.
+_ROW = re.compile(r"[^\n|\t]*(?:[|\t][^\n|\t]*){2,}$|(?:[^\n ]+(?: [^\n ]+){0,6} {3,}){2,}[^\n ]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*[ \t]*$")
+_STARTS_LOWER = re.compile(r"[ \t]*[a-z(]")
+# Where prose is cut into sentences: after . ! or ? (and closing quotes or brackets), before a
+# capital, a digit, an opening quote or a bracket.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*[ \t\n]+(?=[\"“‘(£•A-Z0-9])")
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos s ss reg regs para paras sec art e.g i.e etc ref p pp vol ltd inc co cf approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec tel fig figs op cit viz al rev prof cllr hon".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z.]{1,8})[.!?][\"”’')\]]*[ \t\n]+$")
+_WRAP_WIDTH = 40  # a line at least this long that does not end a sentence may be wrapped
+
+
+def _line_kind(line: str) -> str:
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if _HEADING_WORDS.fullmatch(line) or (len(stripped) <= 70 and _COLON_END.fullmatch(line) and not _BULLET.match(line)):
+        return "heading"
+    if _ITEM.match(line):
+        return "item"
+    if _ROW.match(stripped):
+        return "row"
+    return "text"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into sentences, leaving abbreviations ("s. 43", "No. 5") whole."""
+    pieces = []
+    lo = start
+    for m in _SENTENCE_BREAK.finditer(text, start, end):
+        word = _LAST_WORD.search(text, max(lo, m.start() - 9), m.end())
+        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        pieces.append((lo, m.start() + len(m.group().rstrip(" \t\n"))))
+        lo = m.end()
+    pieces.append((lo, end))
+    return pieces
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_segments(text: str) -> list[Segment]:
+    """The segments of ``text`` in order; whitespace between them belongs to none."""
+    blocks: list[tuple[int, int, str]] = []  # (start, end, kind of the block's first line)
+    previous = ""  # the previous non-blank line, "" after a blank line
+    for m in _LINE.finditer(text):
+        line = m.group()
+        kind = _line_kind(line)
+        if kind == "blank":
+            previous = ""
+            continue
+        continues = (
+            blocks
+            and previous
+            and kind == "text"
+            and blocks[-1][2] in ("text", "item")
+            and (len(previous.strip()) >= _WRAP_WIDTH or blocks[-1][2] == "item")
+            and (not _ENDS_SENTENCE.search(previous) or _STARTS_LOWER.match(line))
+        )
+        if continues:
+            blocks[-1] = (blocks[-1][0], m.end(), blocks[-1][2])
+        else:
+            blocks.append((m.start(), m.end(), kind))
+        previous = line
+    segments = []
+    for start, end, kind in blocks:
+        if kind == "text":
+            single_line = "\n" not in text[start:end]
+            pieces = _sentences(text, start, end)
+            shape = "line" if single_line and len(pieces) == 1 and not _ENDS_SENTENCE.search(text[start:end]) and end - start < _WRAP_WIDTH else "sentence"
+            for lo, hi in pieces:
+                lo, hi = _trimmed(text, lo, hi)
+                if hi > lo:
+                    segments.append(Segment(lo, hi, shape))
+        else:
+            lo, hi = _trimmed(text, start, end)
+            segments.append(Segment(lo, hi, kind))
+    return segments
