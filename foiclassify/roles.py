@@ -17,13 +17,12 @@ roles to one outcome.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 
 from .labels import SEGMENT_ROLES
 from .rules import Findings
-from .segments import Segment
+from .segments import Segment, segment_at
 from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
 
 # The role a cue's signal points to, and which wins when one segment holds several.
@@ -77,16 +76,12 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
     cited_at = [False] * len(segments)
     starts = [s.start for s in segments]
 
-    def index_of(pos: int) -> int | None:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i if i >= 0 and pos < segments[i].end else None
-
     for hit in findings.cues:
-        i = index_of(hit.start)
+        i = segment_at(segments, starts, hit.start)
         if i is not None:
             cue_at[i].append(hit.cue.signal)
     for roled in findings.references:
-        i = index_of(roled.ref.start)
+        i = segment_at(segments, starts, roled.ref.start)
         if i is not None and roled.role == "cited":
             cited_at[i] = True
 

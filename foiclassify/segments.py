@@ -18,7 +18,9 @@ length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The kinds of segment (shape, not role): a heading line, a list item, a table-like row, a
@@ -143,3 +145,10 @@ def split_segments(text: str) -> list[Segment]:
             lo, hi = _trimmed(text, start, end)
             segments.append(Segment(lo, hi, kind))
     return segments
+
+
+def segment_at(segments: Sequence[Segment], starts: Sequence[int], pos: int) -> int | None:
+    """The index of the segment holding character ``pos`` (``starts`` are the segments'
+    starts, in order), or None when ``pos`` falls between segments."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < segments[i].end else None
