@@ -29,7 +29,7 @@ from .result import Classification
 
 RESULT_COLUMNS = (
     "outcome", "exemptions", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
-    "cost_estimate", "reason", "evidence", "error",
+    "cost_estimate", "reason", "evidence", "segments", "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every row (json.dumps with options makes one per call)
@@ -49,6 +49,7 @@ def _result_columns(result: Classification | None, error: str = "") -> dict[str,
         "cost_estimate": json.dumps(dict(result.cost_estimate)) if result.cost_estimate else None,
         "reason": result.reason,
         "evidence": _JSON.encode([e.to_dict() for e in result.evidence]),
+        "segments": _JSON.encode([list(s) for s in result.segments]),
         "error": error,
     }
 

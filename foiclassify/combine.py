@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .labels import EXEMPTIONS, OUTCOMES, sort_codes
-from .result import Classification, CostEstimate, Evidence
+from .result import Classification, CostEstimate, Evidence, RoledSegment
 from .rules import Findings
 from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
@@ -180,8 +180,15 @@ def _routing_span(text: str, start: int) -> tuple[int, int]:
     return lo, max(hi, end.end()) if end else hi
 
 
-def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
-    """One :class:`Classification` from what the rules (and optionally a model) found."""
+def combine(
+    prepared: Prepared,
+    findings: Findings,
+    model: ModelScores | None = None,
+    attachments: int = 0,
+    segments: tuple[RoledSegment, ...] = (),
+) -> Classification:
+    """One :class:`Classification` from what the rules (and optionally a model) found;
+    ``segments`` (the message's parts with their roles) are kept in the result."""
     if prepared.empty_reason:
         return Classification(outcome="undetermined", confidence=1.0, reason=prepared.empty_reason)
     text = prepared.text
@@ -277,4 +284,5 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         advice_offered="advice_offered" in signals,
         cost_estimate=_cost_estimate(text, cost_hits) if cost_hits else None,
         reason=reason,
+        segments=segments,
     )

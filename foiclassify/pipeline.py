@@ -16,6 +16,7 @@ from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
 from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
+from .tagger import tag
 from .text import prepare, prepare_parts, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
 
@@ -72,7 +73,8 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     trained = load_default() if not prepared.empty_reason else None
     if trained is not None:
         scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
-    result = combine(prepared, rules.find(prepared), scores, attachments=unread)
+    findings = rules.find(prepared)
+    result = combine(prepared, findings, scores, attachments=unread, segments=tag(prepared, findings))
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     return result

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,21 @@ class Evidence:
             "detail": self.detail,
             "part": self.part,
         }
+
+
+class RoledSegment(NamedTuple):
+    """One segment of the message and its role (TAXONOMY §6): ``text[start:end]`` does ``role``.
+
+    ``score`` is the tagger's probability of that role, or ``None`` when the role is the rules'
+    reading (no tagger ships). For a message classified with attachments, offsets run over the
+    joined text (body, then each attachment after a blank line), as evidence offsets did before
+    they were moved into their part.
+    """
+
+    start: int
+    end: int
+    role: str
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,7 @@ class Classification:
     advice_offered: bool = False
     cost_estimate: CostEstimate | None = None
     reason: str = ""
+    segments: tuple[RoledSegment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict of JSON types (lists, not tuples)."""
@@ -121,6 +137,7 @@ class Classification:
             "cost_estimate": dict(self.cost_estimate) if self.cost_estimate is not None else None,
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],
+            "segments": [list(s) for s in self.segments],
         }
 
 

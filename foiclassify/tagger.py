@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .labels import SEGMENT_ROLES
+from .result import RoledSegment
 from .roles import rule_roles
 from .rules import Findings
 from .segments import Segment, segment_at, split_segments
@@ -217,3 +218,15 @@ def load(folder: str | Path) -> Tagger:
         raise ModelError(f"{path}: refuses to load types that are not on the trusted list: {', '.join(sorted(untrusted))}")
     bundle = sio.load(path, trusted=list(TRUSTED_TYPES))
     return Tagger(bundle["words"], bundle["dicts"], bundle["classifier"], manifest)
+
+
+def tag(prepared: Prepared, findings: Findings, tagger: Tagger | None = None) -> tuple[RoledSegment, ...]:
+    """The segments of one prepared message with their roles: the tagger's when one is given,
+    else the rules' reading (``score`` None)."""
+    if prepared.empty_reason:
+        return ()
+    if tagger is None:
+        segments = split_segments(prepared.text)
+        return tuple(RoledSegment(s.start, s.end, role) for s, role in zip(segments, rule_roles(prepared, findings, segments)))
+    letter = segment_features(prepared, findings)
+    return tuple(RoledSegment(s.start, s.end, role, round(p, 3)) for s, (role, p) in zip(letter.segments, tagger.roles([letter])[0]))
