@@ -76,10 +76,14 @@ def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[
         if i is not None:
             refs[i].add(roled.role)
 
+    normalised = [normalise(text[s.start:s.end]) for s in segs]
     features: list[dict[str, float]] = []
     greeted = signed = False
+    heading = "none"  # the first words of the last heading above the segment
     for i, seg in enumerate(segs):
         words = text[seg.start:seg.end]
+        if i and segs[i - 1].kind == "heading":
+            heading = " ".join(normalised[i - 1].split()[:3])
         region = prepared.region_at(seg.start)
         if _SALUTATION.match(words):
             greeted = True
@@ -96,7 +100,12 @@ def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[
             f"signed={signed}": 1.0,
             f"figures={_bucket(len(_DIGITS.findall(words)))}": 1.0,
             f"length={min(len(words).bit_length(), 10)}": 1.0,
+            f"heading={heading}": 1.0,
         }
+        for w in set(normalised[i - 1].split()[:12]) if i else ():
+            f[f"prev_word={w}"] = 1.0
+        for w in set(normalised[i + 1].split()[:12]) if i + 1 < n else ():
+            f[f"next_word={w}"] = 1.0
         for s in signals[i]:
             f[f"signal={s}"] = 1.0
         for s in signals[i - 1] if i else ():
@@ -121,7 +130,7 @@ def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[
         features.append(f)
         if _SIGN_OFF.match(words):
             signed = True
-    return Letter(segs, tuple(normalise(text[s.start:s.end]) for s in segs), tuple(features), tuple(roles))
+    return Letter(segs, tuple(normalised), tuple(features), tuple(roles))
 
 
 class Tagger:
