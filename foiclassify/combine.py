@@ -10,10 +10,12 @@ found by the rules always decides an exemption.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .labels import EXEMPTIONS, OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence, RoledSegment
+from .roles import outcome_from_roles
 from .rules import Findings
 from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
@@ -137,6 +139,28 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     if "delay_apology" in signals:
         return "delayed", {"delay_apology"}, "apologises for a delay; no decision in the text"
     return "undetermined", set(), "no decision stated in the text"
+
+
+_DECIDING_ROLES = frozenset({"answer", "withheld", "not_held"})
+_DECIDED = frozenset({"provided", "partially_provided", "refused", "not_held"})
+
+
+def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold: float, undecided: frozenset[str] = frozenset({"undetermined"})) -> str:
+    """The outcome when the rules found no decision (``rule_label`` in ``undecided``) but the
+    tagged segments state one: TAXONOMY §6's outcome from the roles, where a segment counts as
+    ``answer``, ``withheld`` or ``not_held`` only when its probability is at least ``threshold``.
+    Otherwise the rules' outcome stands.
+
+    >>> roles_decide("undetermined", [("header", 0.9), ("answer", 0.95), ("other", 0.8)], 0.8)
+    'provided'
+    >>> roles_decide("undetermined", [("answer", 0.6)], 0.8), roles_decide("refused", [("answer", 0.99)], 0.8)
+    ('undetermined', 'refused')
+    """
+    if rule_label not in undecided:
+        return rule_label
+    roles = [role for role, p in tagged if role not in _DECIDING_ROLES or p >= threshold]
+    from_roles = outcome_from_roles(roles)
+    return from_roles if from_roles in _DECIDED else rule_label
 
 
 def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> float:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from .labels import SEGMENT_ROLES
 from .rules import Findings
 from .segments import Segment, segment_at
-from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
+from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Keywords, Prepared
 
 # The role a cue's signal points to, and which wins when one segment holds several.
 _SIGNAL_ROLE: dict[str, str] = {
@@ -61,6 +61,8 @@ _EXPLAINS = re.compile(
     r"|prejudice|harm|factors? (?:favouring|in favour|against)|public interest)\b",
     re.IGNORECASE,
 )
+# Every match of _EXPLAINS starts with one of these: the pattern is tried only where they occur.
+_EXPLAIN_WORDS = Keywords(("provide", "state", "say", "sets out", "is a ", "qualified exemption", "absolute exemption", "prejudice", "harm", "factor", "public interest"))
 _FIGURE = re.compile(r"\d")
 
 
@@ -71,9 +73,10 @@ def _cue_role(signals: Iterable[str]) -> str | None:
 
 def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segment]) -> list[str]:
     """One role per segment from the rules' findings (a first reading, see the module doc)."""
-    text = prepared.text
+    text, folded = prepared.text, prepared.folded or prepared.text.lower()
     cue_at: list[list[str]] = [[] for _ in segments]
     cited_at = [False] * len(segments)
+    explains_at = [False] * len(segments)
     starts = [s.start for s in segments]
 
     for hit in findings.cues:
@@ -84,41 +87,46 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
         i = segment_at(segments, starts, roled.ref.start)
         if i is not None and roled.role == "cited":
             cited_at[i] = True
+    for positions in _EXPLAIN_WORDS.find(folded).values():  # one pass over the text, not one per segment
+        for pos in positions:
+            i = segment_at(segments, starts, pos)
+            if i is not None and not explains_at[i] and _EXPLAINS.match(folded, pos):
+                explains_at[i] = True
 
     roles: list[str] = []
     greeted = False
     under = ""  # "request" or "response": the last heading seen
     for i, seg in enumerate(segments):
-        words = text[seg.start:seg.end]
-        region = prepared.region_at(seg.start)
+        lo, hi = seg.start, seg.end
+        region = prepared.region_at(lo)
         role: str | None = None
         if region is not None:
             role = _REGION_ROLE.get(region.kind, "other")
         elif seg.kind == "heading":
-            if _REQUEST_HEADING.match(words):
+            if _REQUEST_HEADING.match(text, lo, hi):
                 under = "request"
                 role = "request"
-            elif _RESPONSE_HEADING.match(words):
+            elif _RESPONSE_HEADING.match(text, lo, hi):
                 under = "response"
                 role = "other"
         if role is None:
-            role = _cue_role(cue_at[i])
+            role = _cue_role(cue_at[i]) if cue_at[i] else None
             if role is None and cited_at[i]:
-                role = "reasoning" if _EXPLAINS.search(words) else "withheld"
-            elif role in ("withheld", "answer") and _EXPLAINS.search(words) and "provides that" in words.lower():
+                role = "reasoning" if explains_at[i] else "withheld"
+            elif role in ("withheld", "answer") and folded.find("provides that", lo, hi) != -1:
                 role = "reasoning"
         if role is None:
-            if _SALUTATION.match(words):
+            if _SALUTATION.match(text, lo, hi):
                 role, greeted = "header", True
-            elif not greeted and (seg.kind == "line" or _HEADER_LINE.match(words)) and i < 25:
+            elif not greeted and (seg.kind == "line" or _HEADER_LINE.match(text, lo, hi)) and i < 25:
                 role = "header"
-            elif _SIGN_OFF.match(words):
+            elif _SIGN_OFF.match(text, lo, hi):
                 role = "other"
             elif under == "request":
                 role = "request"
-            elif _EXPLAINS.search(words):
+            elif explains_at[i]:
                 role = "reasoning"
-            elif seg.kind in ("item", "row") and _FIGURE.search(words) and under == "response":
+            elif seg.kind in ("item", "row") and under == "response" and _FIGURE.search(text, lo, hi):
                 role = "answer"
             else:
                 role = "other"

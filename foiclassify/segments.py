@@ -21,15 +21,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The kinds of segment (shape, not role): a heading line, a list item, a table-like row, a
 # sentence of prose, or a short line that is none of these (an address line, a date, a name).
 KINDS: tuple[str, ...] = ("heading", "item", "row", "sentence", "line")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One part of a message: ``text[start:end]``, and its shape (one of :data:`KINDS`)."""
 
     start: int
@@ -37,7 +36,6 @@ class Segment:
     kind: str
 
 
-_LINE = re.compile(r"^[^\n]*", re.MULTILINE)
 # A list item: a bullet, or an enumerator such as "1.", "2)", "(a)", "iv.", "Q3", "Question 2",
 # "Request 1", "Answer 2", "Part 3", followed by a space, a colon or a dash.
 _ITEM = re.compile(
@@ -56,10 +54,18 @@ _HEADING_WORDS = re.compile(
     r"|next steps|your right to (?:request a review|complain|appeal)|complaints?|appeals?)[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
-_COLON_END = re.compile(r"[^\n]{1,70}:[ \t]*$")
 # A table row flattened to a line: cells split by "|" or tabs, or by runs of 3+ spaces.
 _ROW = re.compile(r"[^\n|\t]*(?:[|\t][^\n|\t]*){2,}$|(?:[^\n ]+(?: [^\n ]+){0,6} {3,}){2,}[^\n ]")
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*[ \t]*$")
+# One table cell on its own line, as PDF and web-page copies flatten tables ("47 |", "|").
+_CELL = re.compile(r"[ \t]*[^|\n]{0,40}\|[ \t]*")
+_CLOSERS = "\"”’')]"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with . ! ? : or ; (before closing quotes or brackets and spaces)."""
+    return line.rstrip(" \t").rstrip(_CLOSERS)[-1:] in (".", "!", "?", ":", ";")
+
+
 _STARTS_LOWER = re.compile(r"[ \t]*[a-z(]")
 # Where prose is cut into sentences: after . ! or ? (and closing quotes or brackets), before a
 # capital, a digit, an opening quote or a bracket.
@@ -74,14 +80,24 @@ _WRAP_WIDTH = 40  # a line at least this long that does not end a sentence may b
 
 
 def _line_kind(line: str) -> str:
+    """blank, heading, item, cell, row or text; the cheap string tests come first, so a line
+    of prose meets one anchored pattern."""
     stripped = line.strip()
     if not stripped:
         return "blank"
-    if _HEADING_WORDS.fullmatch(line) or (len(stripped) <= 70 and _COLON_END.fullmatch(line) and not _BULLET.match(line)):
+    size = len(stripped)
+    if size <= 70 and stripped[-1] == ":" and not _BULLET.match(line):
+        return "heading"
+    if size <= 70 and _HEADING_WORDS.fullmatch(line):
         return "heading"
     if _ITEM.match(line):
         return "item"
-    if _ROW.match(stripped):
+    if "|" in stripped:
+        if size <= 42 and _CELL.fullmatch(line):
+            return "cell"
+        if _ROW.match(stripped):
+            return "row"
+    elif ("\t" in stripped or "   " in stripped) and _ROW.match(stripped):
         return "row"
     return "text"
 
@@ -101,49 +117,50 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def split_segments(text: str) -> list[Segment]:
     """The segments of ``text`` in order; whitespace between them belongs to none."""
-    blocks: list[tuple[int, int, str]] = []  # (start, end, kind of the block's first line)
+    blocks: list[list] = []  # [start, end, kind of the block's first line]
     previous = ""  # the previous non-blank line, "" after a blank line
-    for m in _LINE.finditer(text):
-        line = m.group()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
         kind = _line_kind(line)
         if kind == "blank":
             previous = ""
-            continue
-        continues = (
-            blocks
-            and previous
-            and kind == "text"
-            and blocks[-1][2] in ("text", "item")
-            and (len(previous.strip()) >= _WRAP_WIDTH or blocks[-1][2] == "item")
-            and (not _ENDS_SENTENCE.search(previous) or _STARTS_LOWER.match(line))
-        )
-        if continues:
-            blocks[-1] = (blocks[-1][0], m.end(), blocks[-1][2])
         else:
-            blocks.append((m.start(), m.end(), kind))
-        previous = line
+            last = blocks[-1] if blocks else None
+            if kind == "cell":
+                continues = bool(previous) and last is not None and last[2] == "row"  # one flattened table
+                kind = "row"
+            else:
+                continues = (
+                    kind == "text"
+                    and bool(previous)
+                    and last is not None
+                    and last[2] in ("text", "item")
+                    and (last[2] == "item" or len(previous.strip()) >= _WRAP_WIDTH)
+                    and (not _ends_sentence(previous) or _STARTS_LOWER.match(line) is not None)
+                )
+            if continues:
+                last[1] = end  # type: ignore[index]
+            else:
+                blocks.append([start, end, kind])
+            previous = line
+        start = end + 1
     segments = []
     for start, end, kind in blocks:
+        start, end = _trimmed(text, start, end)  # pieces inside a block start and end on non-space
         if kind == "text":
-            single_line = "\n" not in text[start:end]
             pieces = _sentences(text, start, end)
-            shape = "line" if single_line and len(pieces) == 1 and not _ENDS_SENTENCE.search(text[start:end]) and end - start < _WRAP_WIDTH else "sentence"
-            for lo, hi in pieces:
-                lo, hi = _trimmed(text, lo, hi)
-                if hi > lo:
-                    segments.append(Segment(lo, hi, shape))
+            short_line = len(pieces) == 1 and end - start < _WRAP_WIDTH and "\n" not in text[start:end]
+            shape = "line" if short_line and not _ends_sentence(text[start:end]) else "sentence"
+            segments.extend(Segment(lo, hi, shape) for lo, hi in pieces)
         else:
-            lo, hi = _trimmed(text, start, end)
-            segments.append(Segment(lo, hi, kind))
+            segments.append(Segment(start, end, kind))
     return segments
 
 

@@ -4,12 +4,12 @@ Each segment is described by its own words (word 1-2-grams, numbers folded to ``
 the rules see around it (:func:`segment_features`): its shape (heading, list item, table row,
 sentence, short line), the quoted region it sits in, the cue signals and cited references inside
 it, the rules' first reading of its role (:func:`foiclassify.roles.rule_roles`) and of its
-neighbours', the heading it falls under, its place in the letter, and its figures. A logistic
-regression over those features gives each segment a probability per role.
+neighbours', the heading it falls under, its place in the letter, and its figures. A linear-chain
+CRF (CRFsuite) over the sequence of segments gives each one a role and its probability.
 
 The tagger is trained by ``data/real/segeval.py`` on the hand-labelled segments of the train
-split (``data/real/segments.jsonl``) and saved with skops beside its SHA-256, like the outcome
-model (:mod:`foiclassify.model`); loading refuses any type not on :data:`TRUSTED_TYPES`.
+split (``data/real/segments.jsonl``). Its file is CRFsuite's binary model (weights and names, no
+code to run), stored beside its SHA-256; loading refuses a changed file.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .rules import Findings
 from .segments import Segment, segment_at, split_segments
 from .text import Prepared
 
-TAGGER_FILE = "tagger.skops"
+TAGGER_FILE = "tagger.crfsuite"
 TAGGER_MANIFEST = "tagger.json"
 
 _DIGITS = re.compile(r"\d+")
@@ -134,86 +134,98 @@ def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[
 
 
 class Tagger:
-    """Word n-grams and rule features → a logistic regression over the roles of §6."""
+    """A linear-chain CRF (CRFsuite) over the segments of a letter: each segment's features and
+    the transitions between neighbouring roles (a request runs on; an answer follows a question).
 
-    def __init__(self, words: Any = None, dicts: Any = None, classifier: Any = None, meta: dict[str, Any] | None = None):
-        self.words, self.dicts, self.classifier = words, dicts, classifier
+    The model is CRFsuite's own binary file (weights and label names, no code), read from
+    ``path``.
+    """
+
+    def __init__(self, path: str | Path, meta: dict[str, Any] | None = None):
+        import pycrfsuite
+
+        self.path = Path(path)
         self.meta = meta or {}
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(self.path))
+        self.labels = tuple(self._crf.labels())
 
-    def _matrix(self, letters: Sequence[Letter], fit: bool = False) -> Any:
-        from scipy.sparse import hstack
+    @classmethod
+    def train(cls, letters: Sequence[Letter], roles: Sequence[Sequence[str]], path: str | Path, *, c1: float = 0.1, c2: float = 0.01, iterations: int = 150) -> "Tagger":
+        """Fit on hand-labelled letters and write the model to ``path`` (deterministic)."""
+        import pycrfsuite
 
-        words = [w for letter in letters for w in letter.words]
-        dicts = [f for letter in letters for f in letter.features]
-        if fit:
-            return hstack([self.words.fit_transform(words), self.dicts.fit_transform(dicts)]).tocsr()
-        return hstack([self.words.transform(words), self.dicts.transform(dicts)]).tocsr()
-
-    def fit(self, letters: Sequence[Letter], roles: Sequence[Sequence[str]], *, C: float = 1.0, seed: int = 0) -> "Tagger":
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"\S+")
-        self.dicts = DictVectorizer()
-        y = [role for row in roles for role in row]
-        unknown = set(y) - set(SEGMENT_ROLES)
+        unknown = {role for row in roles for role in row} - set(SEGMENT_ROLES)
         if unknown:
             raise ValueError(f"not segment roles: {sorted(unknown)}")
-        self.classifier = LogisticRegression(C=C, max_iter=3000, random_state=seed)
-        self.classifier.fit(self._matrix(letters, fit=True), y)
-        self.meta = {"C": C, "seed": seed, "segments": len(y), "letters": len(letters)}
-        return self
-
-    def proba(self, letters: Sequence[Letter]) -> list[list[dict[str, float]]]:
-        """Per letter, per segment: the probability of each role."""
-        if not any(letter.segments for letter in letters):
-            return [[] for _ in letters]
-        matrix = self.classifier.predict_proba(self._matrix(letters))
-        classes = [str(c) for c in self.classifier.classes_]
-        out, row = [], 0
-        for letter in letters:
-            out.append([dict(zip(classes, map(float, matrix[row + j]))) for j in range(len(letter.segments))])
-            row += len(letter.segments)
-        return out
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for letter, row in zip(letters, roles):
+            if letter.segments:
+                trainer.append(crf_features(letter), list(row))
+        trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+        trainer.train(str(path))
+        meta = {"c1": c1, "c2": c2, "iterations": iterations, "letters": len(letters), "segments": sum(len(r) for r in roles)}
+        return cls(path, meta)
 
     def roles(self, letters: Sequence[Letter]) -> list[list[tuple[str, float]]]:
-        """Per letter, per segment: the most likely role and its probability."""
-        return [[max(p.items(), key=lambda kv: kv[1]) for p in letter] for letter in self.proba(letters)]
+        """Per letter, per segment: the role of the most likely sequence and its marginal probability."""
+        out = []
+        for letter in letters:
+            if not letter.segments:
+                out.append([])
+                continue
+            self._crf.set(crf_features(letter))
+            tags = self._crf.tag()
+            out.append([(tag, self._crf.marginal(tag, i)) for i, tag in enumerate(tags)])
+        return out
+
+    def proba(self, letters: Sequence[Letter]) -> list[list[dict[str, float]]]:
+        """Per letter, per segment: the marginal probability of each role."""
+        out = []
+        for letter in letters:
+            if not letter.segments:
+                out.append([])
+                continue
+            self._crf.set(crf_features(letter))
+            out.append([{label: self._crf.marginal(label, i) for label in self.labels} for i in range(len(letter.segments))])
+        return out
 
 
-TRUSTED_TYPES: tuple[str, ...] = (
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int", "builtins.float",
-    "builtins.bool", "builtins.NoneType", "builtins.slice", "builtins.type",
-    "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.int64", "numpy.int32", "numpy.bool_", "numpy.str_",
-    "scipy.sparse._csr.csr_matrix", "scipy.sparse._csr.csr_array",
-)
+def crf_features(letter: Letter) -> list[dict[str, float]]:
+    """CRFsuite's input for one letter: each segment's features plus its words and word pairs."""
+    items = []
+    for words, features in zip(letter.words, letter.features):
+        item = dict(features)
+        tokens = words.split()
+        for w in tokens:
+            item["w=" + w] = 1.0
+        for a, b in zip(tokens, tokens[1:]):
+            item["b=" + a + "_" + b] = 1.0
+        item["first=" + (tokens[0] if tokens else "")] = 1.0
+        items.append(item)
+    return items
 
 
 def save(tagger: Tagger, folder: str | Path) -> Path:
-    """Write ``tagger.skops`` and ``tagger.json`` (its SHA-256 and what it was trained on)."""
-    import skops.io as sio
+    """Copy the tagger's model into ``folder`` as ``tagger.crfsuite`` beside ``tagger.json``
+    (its SHA-256 and how it was trained)."""
+    import shutil
 
     from .model import _sha256
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / TAGGER_FILE
-    sio.dump({"words": tagger.words, "dicts": tagger.dicts, "classifier": tagger.classifier}, path)
-    manifest = {"sha256": _sha256(path), **tagger.meta, "roles": [str(c) for c in tagger.classifier.classes_]}
+    if tagger.path.resolve() != path.resolve():
+        shutil.copyfile(tagger.path, path)
+    manifest = {"sha256": _sha256(path), **tagger.meta, "roles": sorted(tagger.labels)}
     (folder / TAGGER_MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path
 
 
 def load(folder: str | Path) -> Tagger:
-    """Load a tagger written by :func:`save`; refuses a changed file or an untrusted type."""
-    import skops.io as sio
-
-    from .model import ModelError, _sha256, types_in
+    """Load a tagger written by :func:`save`; refuses a file whose SHA-256 differs from its manifest."""
+    from .model import ModelError, _sha256
 
     folder = Path(folder)
     path, manifest_path = folder / TAGGER_FILE, folder / TAGGER_MANIFEST
@@ -222,11 +234,10 @@ def load(folder: str | Path) -> Tagger:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     if _sha256(path) != manifest.get("sha256"):
         raise ModelError(f"{path}: SHA-256 does not match {TAGGER_MANIFEST}: the file was changed or corrupted")
-    untrusted = types_in(path) - set(TRUSTED_TYPES)
-    if untrusted:
-        raise ModelError(f"{path}: refuses to load types that are not on the trusted list: {', '.join(sorted(untrusted))}")
-    bundle = sio.load(path, trusted=list(TRUSTED_TYPES))
-    return Tagger(bundle["words"], bundle["dicts"], bundle["classifier"], manifest)
+    try:
+        return Tagger(path, manifest)
+    except Exception as exc:  # CRFsuite could not read it
+        raise ModelError(f"{path}: not a readable CRFsuite model ({type(exc).__name__}: {exc})") from exc
 
 
 def tag(prepared: Prepared, findings: Findings, tagger: Tagger | None = None) -> tuple[RoledSegment, ...]:

@@ -45,10 +45,10 @@ def test_split_is_recorded_per_authority_by_the_documented_rule():
 
 
 def test_rules_do_not_fall_below_their_measured_accuracy_on_the_real_test_split():
-    # Floors a little under the figures measured when the data was labelled (README "Accuracy"):
+    # Floors a little under the figures measured on the 151 test replies of 2026-11-30 (README "Accuracy"):
     # a change that makes the rules worse on real replies fails here.
     data = read_labelled([REAL])
     test = data[data["split"] == "test"]
     [rules] = [s for s in evaluate(test, None) if s.system == "rules only"]
-    assert rules.macro_f1 >= 0.59
-    assert rules.exemption_micro_f1 >= 0.86
+    assert rules.macro_f1 >= 0.40
+    assert rules.exemption_micro_f1 >= 0.87
