@@ -29,16 +29,20 @@ from .result import Classification
 
 RESULT_COLUMNS = (
     "outcome", "exemptions", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
-    "cost_estimate", "reason", "evidence", "segments", "error",
+    "cost_estimate", "reason", "evidence", "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every row (json.dumps with options makes one per call)
 
 
-def _result_columns(result: Classification | None, error: str = "") -> dict[str, Any]:
+SEGMENTS_COLUMN = "segments"  # with segments=True: a JSON list of [start, end, role, score]
+
+
+def _result_columns(result: Classification | None, error: str = "", segments: bool = False) -> dict[str, Any]:
+    extra = {SEGMENTS_COLUMN: _JSON.encode([list(s) for s in result.segments]) if result is not None else "[]"} if segments else {}
     if result is None:
-        return {name: None for name in RESULT_COLUMNS} | {"exemptions": [], "error": error}
-    return {
+        return {name: None for name in RESULT_COLUMNS} | {"exemptions": [], "error": error} | extra
+    return extra | {
         "outcome": result.outcome,
         "exemptions": list(result.exemptions),
         "stage": result.stage,
@@ -49,14 +53,13 @@ def _result_columns(result: Classification | None, error: str = "") -> dict[str,
         "cost_estimate": json.dumps(dict(result.cost_estimate)) if result.cost_estimate else None,
         "reason": result.reason,
         "evidence": _JSON.encode([e.to_dict() for e in result.evidence]),
-        "segments": _JSON.encode([list(s) for s in result.segments]),
         "error": error,
     }
 
 
-def _failed(exc: BaseException) -> dict[str, Any]:
+def _failed(exc: BaseException, segments: bool = False) -> dict[str, Any]:
     message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
-    return _result_columns(Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"), message)
+    return _result_columns(Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"), message, segments)
 
 
 def attachments_of(value: object) -> tuple[Attachment, ...]:
@@ -78,33 +81,35 @@ def attachments_of(value: object) -> tuple[Attachment, ...]:
 
 def label_texts(
     texts: list[object], threads: bool = False, attachments: list[object] | None = None, roles: list[object] | None = None,
+    segments: bool = False,
 ) -> list[list[dict[str, Any]]]:
     """For each text, the output rows: one for a message, one per message for a thread.
 
     ``attachments`` (one cell per text, see :func:`attachments_of`) are read with their message;
     with ``roles``, messages written by the requester or annotations get empty result columns
-    (``authority`` and ``unknown`` messages are labelled). Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
+    (``authority`` and ``unknown`` messages are labelled). With ``segments``, each row also gets
+    a ``segments`` column (JSON). Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
     """
     out: list[list[dict[str, Any]]] = []
     for i, text in enumerate(texts):
         if not threads:
             if roles is not None and roles[i] in ("requester", "annotation"):
-                out.append([_result_columns(None)])
+                out.append([_result_columns(None, segments=segments)])
                 continue
             try:
                 found = attachments_of(attachments[i]) if attachments is not None else 0
-                out.append([_result_columns(classify(text, attachments=found))])  # type: ignore[arg-type]
+                out.append([_result_columns(classify(text, attachments=found, segments=segments), segments=segments)])  # type: ignore[arg-type]
             except Exception as exc:  # a row that is not text, or a bug: keep the batch going
-                out.append([_failed(exc)])
+                out.append([_failed(exc, segments)])
             continue
         try:
-            thread = classify_thread(text)  # type: ignore[arg-type]
+            thread = classify_thread(text, segments=segments)  # type: ignore[arg-type]
             out.append([
-                {"message_index": i, "role": m.role, "sender": m.sender, "message_text": m.text, **_result_columns(m.result)}
+                {"message_index": i, "role": m.role, "sender": m.sender, "message_text": m.text, **_result_columns(m.result, segments=segments)}
                 for i, m in enumerate(thread.messages)
-            ] or [{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_result_columns(None)}])
+            ] or [{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_result_columns(None, segments=segments)}])
         except Exception as exc:
-            out.append([{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_failed(exc)}])
+            out.append([{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_failed(exc, segments)}])
     return out
 
 
@@ -113,7 +118,8 @@ def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, 
     if not threads:  # one result per input row: add the result columns to a copy of the chunk
         frame = chunk.reset_index(drop=True)
         results = [rows[0] for rows in labelled]
-        return frame.assign(**{name: [result[name] for result in results] for name in RESULT_COLUMNS})
+        names = RESULT_COLUMNS + ((SEGMENTS_COLUMN,) if results and SEGMENTS_COLUMN in results[0] else ())
+        return frame.assign(**{name: [result[name] for result in results] for name in names})
     records = chunk.to_dict(orient="records")
     rows = []
     for offset, (record, results) in enumerate(zip(records, labelled)):
@@ -130,8 +136,9 @@ def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, 
     return frame
 
 
-def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool = False) -> pd.DataFrame:
-    """A copy of ``df`` with the result columns added (one row per message when ``threads``).
+def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool = False, segments: bool = False) -> pd.DataFrame:
+    """A copy of ``df`` with the result columns added (one row per message when ``threads``;
+    with ``segments``, a ``segments`` column of JSON ``[start, end, role, score]`` lists).
 
     An ``attachments`` column (see :func:`attachments_of`) is read with each row's text.
 
@@ -143,7 +150,7 @@ def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool =
     if text_column not in df.columns:
         raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, df.columns))})")
     attachments = df["attachments"].tolist() if "attachments" in df.columns and not threads else None
-    labelled = label_texts(df[text_column].tolist(), threads, attachments)
+    labelled = label_texts(df[text_column].tolist(), threads, attachments, segments=segments)
     return _merge(df.reset_index(drop=True), text_column, labelled, threads, 0)
 
 
@@ -189,7 +196,7 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     return tqdm(total=total, unit="rows", disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True, smoothing=0.1)
 
 
-def _work(args: tuple[list[object], bool, list[object] | None, list[object] | None]) -> list[list[dict[str, Any]]]:
+def _work(args: tuple[list[object], bool, list[object] | None, list[object] | None, bool]) -> list[list[dict[str, Any]]]:
     return label_texts(*args)
 
 
@@ -205,6 +212,7 @@ def label_files(
     chunk_size: int = 500,
     quiet: bool = False,
     restart: bool = False,
+    segments: bool = False,
 ) -> RunSummary:
     """Label every row of ``inputs`` into ``output``; resumable, order-preserving, atomic.
 
@@ -216,7 +224,7 @@ def label_files(
     for source in sources:
         if threads and source.format in MESSAGE_FORMATS:
             raise InputError(f"{source.path}: --threads is for a column of whole threads; {source.format} input is already one row per message")
-    options = {"threads": threads, "chunk_size": chunk_size, "output_format": out_fmt, "output": str(output.resolve())}
+    options = {"threads": threads, "chunk_size": chunk_size, "output_format": out_fmt, "output": str(output.resolve()), "segments": segments}
     partial = output.with_name(output.name + ".partial")
     fingerprint = _fingerprint(sources, options)
     manifest = partial / "manifest.json"
@@ -273,6 +281,7 @@ def label_files(
                     threads,
                     chunk["attachments"].tolist() if "attachments" in chunk.columns and not threads else None,
                     [r if isinstance(r, str) else "authority" for r in chunk["role"]] if messages else None,
+                    segments,
                 )
                 pending.append((path, source, first_row, chunk, pool.apply_async(_work, (work,)) if pool else _work(work)))
                 while len(pending) > (2 * jobs if pool else 0):  # bounded: memory stays flat

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import classify_thread
-from .result import ThreadResult
+from .result import Message, ThreadResult
 from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
 from .readers import SourceMessage, read_alaveteli_zip, read_email
 from .text import decode
@@ -41,18 +41,28 @@ def _read(path: Path) -> str | list[SourceMessage]:
     return decode(path.read_bytes())
 
 
-def _label_file(content: str | list[SourceMessage], mode: str) -> ThreadResult:
+def _label_file(content: str | list[SourceMessage], mode: str, segments: bool = False) -> ThreadResult:
     if not isinstance(content, str):
-        return classify_thread(content)
+        return classify_thread(content, segments=segments)
     text = content
     if mode == "thread":
-        return classify_thread(text)
+        return classify_thread(text, segments=segments)
     if mode == "single":
-        return classify_thread([{"role": "authority", "text": text}])
-    thread = classify_thread(text)
+        return classify_thread([{"role": "authority", "text": text}], segments=segments)
+    thread = classify_thread(text, segments=segments)
     if len(thread.messages) == 1 and thread.messages[0].role != "authority" and guess_role(text) != "requester":
-        return _label_file(text, "single")  # one letter: treat it as the authority's reply
+        return _label_file(text, "single", segments)  # one letter: treat it as the authority's reply
     return thread
+
+
+def _segment_lines(index: int, message: Message) -> list[str]:
+    """A message shown part by part: each segment's role (and the tagger's probability) beside its text."""
+    lines = []
+    for seg in message.result.segments if message.result else ():
+        snippet = " ".join(message.text[seg.start:seg.end].split())
+        score = "" if seg.score is None else f"{seg.score:.2f}"
+        lines.append(f"  [{index}] {seg.role:<16} {score:>4}  {snippet[:100]}")
+    return lines
 
 
 def _first_line(text: str, width: int) -> str:
@@ -111,6 +121,7 @@ def _batch(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size,
         quiet=args.quiet,
         restart=args.restart,
+        segments=args.segments,
     )
     if not args.quiet:
         resumed = f", {summary.chunks_resumed} chunk(s) resumed from an earlier run" if summary.chunks_resumed else ""
@@ -171,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     label.add_argument("-o", "--output", type=Path, help="write a labelled dataset here (.csv, .jsonl, .parquet)")
     label.add_argument("--json", action="store_true", help="without -o: print one JSON object per file instead of a table")
     label.add_argument("--evidence", action="store_true", help="without -o: list the evidence spans of each message")
+    label.add_argument("--segments", action="store_true", help="show each part of every authority message with its role (TAXONOMY §6); with -o: add a 'segments' JSON column")
     mode = label.add_mutually_exclusive_group()
     mode.add_argument("--single", dest="mode", action="store_const", const="single", help="each document is one authority message")
     mode.add_argument("--threads", dest="mode", action="store_const", const="thread", help="each document is a whole correspondence (with -o: one row per message)")
@@ -209,13 +221,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"foiclassify: {exc}", file=sys.stderr)
         return 2
     for k, (path, text) in enumerate(texts):
-        thread = _label_file(text, args.mode or "auto")
+        thread = _label_file(text, args.mode or "auto", args.segments)
         if args.json:
             print(json.dumps({"file": str(path), **thread.to_dict()}, ensure_ascii=False))
             continue
         if k:
             print()
         print(_table(str(path), thread))
+        if args.segments:
+            for i, m in enumerate(thread.messages):
+                print("\n".join(_segment_lines(i, m)))
         if args.evidence:
             for i, m in enumerate(thread.messages):
                 for ev in m.result.evidence if m.result else ():

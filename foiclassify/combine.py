@@ -142,25 +142,38 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
 
 
 _DECIDING_ROLES = frozenset({"answer", "withheld", "not_held"})
+# A tagged segment counts as answer, withheld or not_held from this probability on, unless the
+# tagger's manifest names the threshold chosen for it by grouped cross-validation (data/real/segeval.py).
+ROLE_THRESHOLD = 0.7
 _DECIDED = frozenset({"provided", "partially_provided", "refused", "not_held"})
 
 
-def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold: float, undecided: frozenset[str] = frozenset({"undetermined"})) -> str:
-    """The outcome when the rules found no decision (``rule_label`` in ``undecided``) but the
-    tagged segments state one: TAXONOMY §6's outcome from the roles, where a segment counts as
-    ``answer``, ``withheld`` or ``not_held`` only when its probability is at least ``threshold``.
+def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold: float) -> str:
+    """The rules' outcome, corrected by what the tagged segments state with probability at least
+    ``threshold`` (TAXONOMY §6):
+
+    - the rules found no decision (``undetermined``), the roles state one: the roles' outcome;
+    - the rules say ``refused`` or ``not_held``, a segment gives information: ``partially_provided``;
+    - the rules say ``provided``, a segment withholds or says not held: ``partially_provided``.
+
     Otherwise the rules' outcome stands.
 
-    >>> roles_decide("undetermined", [("header", 0.9), ("answer", 0.95), ("other", 0.8)], 0.8)
+    >>> roles_decide("undetermined", [("header", 0.9), ("answer", 0.95), ("other", 0.8)], 0.7)
     'provided'
-    >>> roles_decide("undetermined", [("answer", 0.6)], 0.8), roles_decide("refused", [("answer", 0.99)], 0.8)
+    >>> roles_decide("refused", [("answer", 0.9), ("withheld", 0.99)], 0.7)
+    'partially_provided'
+    >>> roles_decide("undetermined", [("answer", 0.6)], 0.7), roles_decide("refused", [("answer", 0.6)], 0.7)
     ('undetermined', 'refused')
     """
-    if rule_label not in undecided:
-        return rule_label
-    roles = [role for role, p in tagged if role not in _DECIDING_ROLES or p >= threshold]
-    from_roles = outcome_from_roles(roles)
-    return from_roles if from_roles in _DECIDED else rule_label
+    confident = {role for role, p in tagged if role in _DECIDING_ROLES and p >= threshold}
+    if rule_label == "undetermined":
+        from_roles = outcome_from_roles(role for role, p in tagged if role not in _DECIDING_ROLES or p >= threshold)
+        return from_roles if from_roles in _DECIDED else rule_label
+    if rule_label in ("refused", "not_held") and "answer" in confident:
+        return "partially_provided"
+    if rule_label == "provided" and confident & {"withheld", "not_held"}:
+        return "partially_provided"
+    return rule_label
 
 
 def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> float:
@@ -204,15 +217,8 @@ def _routing_span(text: str, start: int) -> tuple[int, int]:
     return lo, max(hi, end.end()) if end else hi
 
 
-def combine(
-    prepared: Prepared,
-    findings: Findings,
-    model: ModelScores | None = None,
-    attachments: int = 0,
-    segments: tuple[RoledSegment, ...] = (),
-) -> Classification:
-    """One :class:`Classification` from what the rules (and optionally a model) found;
-    ``segments`` (the message's parts with their roles) are kept in the result."""
+def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
+    """One :class:`Classification` from what the rules (and optionally a model) found."""
     if prepared.empty_reason:
         return Classification(outcome="undetermined", confidence=1.0, reason=prepared.empty_reason)
     text = prepared.text
@@ -308,5 +314,29 @@ def combine(
         advice_offered="advice_offered" in signals,
         cost_estimate=_cost_estimate(text, cost_hits) if cost_hits else None,
         reason=reason,
-        segments=segments,
+    )
+
+
+def decide_by_roles(result: Classification, prepared: Prepared, tagged: tuple[RoledSegment, ...], threshold: float = ROLE_THRESHOLD) -> Classification:
+    """``result`` (whose rules found no decision) with the outcome its tagged segments state
+    (:func:`roles_decide`): the segments behind it become evidence (``source`` "model"), the
+    exemptions are the references the rules found cited."""
+    label = roles_decide(result.outcome, [(s.role, s.score or 0.0) for s in tagged], threshold)
+    if label == result.outcome:
+        return result
+    text = prepared.text
+    deciding = [s for s in tagged if s.role in _DECIDING_ROLES and (s.score or 0.0) >= threshold]
+    added = [Evidence(label, s.start, s.end, text[s.start:s.end], "model", "cue", f"a segment tagged {s.role} (p={s.score:.2f})") for s in deciding]
+    if prepared.parts:
+        added = [_in_part(e, prepared) for e in added]
+    evidence = tuple(sorted((*result.evidence, *added), key=lambda e: (e.part != "body", e.part, e.start, e.end, e.label)))
+    cited = {e.label for e in result.evidence if e.role == "cited" and e.source == "rule" and e.label in EXEMPTIONS}
+    return replace(
+        result,
+        outcome=label,
+        exemptions=sort_codes(cited) if label in ("refused", "partially_provided") else (),
+        confidence=round(max(s.score or 0.0 for s in deciding), 3),
+        evidence=evidence,
+        reason="the rules found no decision; the letter's tagged segments state it ("
+        + ", ".join(sorted({s.role for s in deciding})) + ")",
     )

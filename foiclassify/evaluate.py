@@ -21,6 +21,8 @@ from .combine import ModelScores, combine
 from .io import read_table
 from .labels import codes_from
 from .model import Model, save, train
+from .pipeline import classify
+from .tagger import load_default as load_tagger
 from .resources import MANIFEST_FILE
 from .text import prepare
 
@@ -73,8 +75,12 @@ def _score(system: str, gold_outcomes: list[str], predicted: list[str], gold_cod
     return Scores(system, report, float(f.mean()) if len(f) else 0.0, micro, confusion)
 
 
+SHIPPED = "classify(): rules + the shipped segment tagger"
+
+
 def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
-    """Scores of the rules alone, and (with a model) the model alone and the combination."""
+    """Scores of the rules alone, of ``classify()`` as shipped (the rules with the segment tagger,
+    when one ships), and (with a model) the model alone and the rules with the model."""
     texts = data["text"].tolist()
     gold = data["label_outcome"].tolist()
     gold_codes = data["label_exemptions"].tolist()
@@ -82,6 +88,9 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
     findings = [rules.find(p) for p in prepared]
     rule_results = [combine(p, f) for p, f in zip(prepared, findings)]
     results = [_score("rules only", gold, [r.outcome for r in rule_results], gold_codes, [list(r.exemptions) for r in rule_results])]
+    if load_tagger() is not None:
+        shipped = [classify(t) for t in texts]
+        results.append(_score(SHIPPED, gold, [r.outcome for r in shipped], gold_codes, [list(r.exemptions) for r in shipped]))
     if model is not None:
         outcome_proba = model.outcome_proba(texts)
         exemption_proba = model.exemption_proba(texts)

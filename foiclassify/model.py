@@ -28,15 +28,12 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .resources import MANIFEST_FILE, MODEL_FILE, default_model_folder
+from .resources import MANIFEST_FILE, MODEL_FILE, ModelError, default_model_folder, sha256_of
 from .rules.cues import CUES, find_cues
 from .text import prepare
 
 SIGNALS: tuple[str, ...] = tuple(sorted({cue.signal for cue in CUES}))
 
-
-class ModelError(RuntimeError):
-    """A model file that is missing, corrupt, tampered with, or holds types not on the trusted list."""
 
 
 @lru_cache(maxsize=1)
@@ -213,12 +210,6 @@ def types_in(path: Path) -> set[str]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def save(model: Model, folder: str | Path) -> Path:
@@ -232,7 +223,7 @@ def save(model: Model, folder: str | Path) -> Path:
     path = folder / MODEL_FILE
     sio.dump({"outcome": model.outcome, "exemptions": model.exemptions, "codes": list(model.codes)}, path)
     manifest = {
-        "sha256": _sha256(path),
+        "sha256": sha256_of(path),
         **model.meta,
         "outcomes": [str(c) for c in model.outcome.classes_],
         "versions": {"scikit-learn": sklearn.__version__, "skops": skops.__version__, "numpy": np.__version__},
@@ -262,7 +253,7 @@ def load(folder: str | Path, *, trust: bool = False) -> Model:
         expected = manifest["sha256"]
     except (ValueError, KeyError) as exc:
         raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
-    actual = _sha256(path)
+    actual = sha256_of(path)
     if actual != expected:
         raise ModelError(f"{path}: SHA-256 {actual[:12]}… does not match the recorded {str(expected)[:12]}…: the file was changed or corrupted")
     try:

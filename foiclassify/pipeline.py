@@ -11,12 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from . import rules
-from .combine import ModelScores, combine
+from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
 from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
-from .tagger import tag
+from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
+from .tagger import load_default as load_tagger
 from .text import prepare, prepare_parts, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
 
@@ -34,7 +35,7 @@ def load_default() -> Any:
     return load()
 
 
-def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0) -> Classification:
+def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0, segments: bool = False) -> Classification:
     """Label one message written by an authority: outcome, exemptions cited, flags, evidence.
 
     ``text`` may be ``str``, ``bytes`` (UTF-8, else Windows-1252) or ``None``/NaN (→
@@ -48,6 +49,12 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     :func:`~foiclassify.attachments.read_attachment`): their text is then read with the body, and
     each evidence span names its ``part``, ``"body"`` or ``"attachment:<name>"``.
 
+    Where the rules find no decision, the shipped segment tagger reads the letter's structure
+    (TAXONOMY §6) and its confident ``answer`` / ``withheld`` / ``not_held`` segments decide.
+    ``segments=True`` also fills ``result.segments`` with every part of the message and its role
+    (``(start, end, role, score)``; ``score`` is None where the role is the rules' reading); it
+    costs about a third more time, so it is off by default.
+
     >>> r = classify("I can confirm that we do not hold any recorded information within the scope of your request.")
     >>> r.outcome
     'not_held'
@@ -58,6 +65,10 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     >>> r = classify("Please find our response attached.", attachments=[Attachment("reply.pdf", "The information is exempt under section 43(2).")])
     >>> r.outcome, r.exemptions, [(e.label, e.part) for e in r.evidence if e.role == "cited"]
     ('refused', ('FOIA:s43',), [('FOIA:s43', 'attachment:reply.pdf')])
+    >>> letter = "Dear Ms Shah\\nYou asked how many trees were felled.\\n2022: 316\\n2023: 216"
+    >>> r = classify(letter, segments=True)
+    >>> r.outcome, [(letter[s.start:s.end], s.role) for s in r.segments]
+    ('provided', [('Dear Ms Shah', 'header'), ('You asked how many trees were felled.', 'request'), ('2022: 316', 'answer'), ('2023: 216', 'answer')])
     """
     if isinstance(attachments, (str, bytes)):
         raise TypeError("attachments must be a count or a list of foiclassify.attachments.Attachment, not text")
@@ -74,7 +85,16 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     if trained is not None:
         scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
     findings = rules.find(prepared)
-    result = combine(prepared, findings, scores, attachments=unread, segments=tag(prepared, findings))
+    result = combine(prepared, findings, scores, attachments=unread)
+    tagger = load_tagger() if result.outcome == "undetermined" and not prepared.empty_reason else None
+    if tagger is not None or segments:
+        parts, roles = rule_reading(prepared, findings)
+        read = as_roled(parts, roles)
+        if tagger is not None and len(parts) >= MIN_TAGGED:  # the rules found no decision: read the letter's structure
+            read = tag(tagger, prepared, findings, parts, roles)
+            result = decide_by_roles(result, prepared, read, tagger.meta.get("threshold", ROLE_THRESHOLD))
+        if segments:
+            result = replace(result, segments=read)
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     return result
@@ -108,14 +128,15 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
     return "\n\n".join(parts), Split(tuple(pieces), "list")
 
 
-def classify_thread(thread: str | bytes | Sequence[object] | None) -> ThreadResult:
+def classify_thread(thread: str | bytes | Sequence[object] | None, *, segments: bool = False) -> ThreadResult:
     """Split a whole correspondence into messages, label each authority message, roll up the thread.
 
     ``thread`` is the text of an export (a WhatDoTheyKnow page, an email chain) or a list of
     messages in chronological order: strings, mappings ``{"text": ..., "role": "authority" |
     "requester" | ..., "attachments": [Attachment, ...]}``, or the
     :class:`~foiclassify.readers.SourceMessage` objects a reader returns (their attachments'
-    text is then read with each message). Messages come back oldest first.
+    text is then read with each message). Messages come back oldest first. ``segments=True``
+    fills each authority message's ``result.segments`` (see :func:`classify`).
 
     >>> t = classify_thread([
     ...     {"role": "requester", "text": "Please provide the contract value."},
@@ -138,7 +159,7 @@ def classify_thread(thread: str | bytes | Sequence[object] | None) -> ThreadResu
             text=piece.text,
             start=piece.start,
             end=piece.end,
-            result=classify(piece.text, attachments=piece.files or piece.attachments) if piece.role == "authority" else None,
+            result=classify(piece.text, attachments=piece.files or piece.attachments, segments=segments) if piece.role == "authority" else None,
             sender=piece.sender,
             attachments=piece.attachments,
         )

@@ -126,7 +126,7 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
                 role = "request"
             elif explains_at[i]:
                 role = "reasoning"
-            elif seg.kind in ("item", "row") and under == "response" and _FIGURE.search(text, lo, hi):
+            elif seg.kind in ("item", "row", "line") and under == "response" and _FIGURE.search(text, lo, hi):
                 role = "answer"
             else:
                 role = "other"

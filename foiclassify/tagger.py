@@ -18,18 +18,18 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .labels import SEGMENT_ROLES
+from .resources import TAGGER_FILE, TAGGER_MANIFEST, ModelError, default_model_folder, sha256_of
 from .result import RoledSegment
 from .roles import rule_roles
 from .rules import Findings
 from .segments import Segment, segment_at, split_segments
 from .text import Prepared
 
-TAGGER_FILE = "tagger.crfsuite"
-TAGGER_MANIFEST = "tagger.json"
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[a-z][a-z'’]*|0")
@@ -46,38 +46,37 @@ def normalise(words: str) -> str:
 
 @dataclass(frozen=True)
 class Letter:
-    """One message ready for tagging: its segments, their words and their features."""
+    """One message ready for tagging: its segments, their words, their features (CRFsuite's
+    input: one list of feature names per segment) and the rules' reading of their roles."""
 
     segments: tuple[Segment, ...]
     words: tuple[str, ...]
-    features: tuple[dict[str, float], ...]
+    features: tuple[list[str], ...]
     rule_roles: tuple[str, ...]
 
 
-def _bucket(n: int) -> str:
-    return str(min(n, 3))
-
-
-def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[Segment] | None = None) -> Letter:
-    """Describe every segment of one prepared message for the tagger (see the module doc)."""
+def segment_features(
+    prepared: Prepared, findings: Findings, segments: Sequence[Segment] | None = None, roles: Sequence[str] | None = None
+) -> Letter:
+    """Describe every segment of one prepared message for the tagger (see the module doc).
+    ``segments`` and the rules' ``roles`` of them are computed when not given."""
     text = prepared.text
     segs = tuple(split_segments(text) if segments is None else segments)
-    roles = rule_roles(prepared, findings, segs)
+    roles = rule_roles(prepared, findings, segs) if roles is None else list(roles)
     n = len(segs)
-    signals: list[set[str]] = [set() for _ in segs]
-    refs: list[set[str]] = [set() for _ in segs]
+    marks: list[list[str]] = [[] for _ in segs]  # cue signals and reference roles inside each segment
     starts = [s.start for s in segs]
     for hit in findings.cues:
         i = segment_at(segs, starts, hit.start)
         if i is not None:
-            signals[i].add(hit.cue.signal)
+            marks[i].append("signal=" + hit.cue.signal)
     for roled in findings.references:
         i = segment_at(segs, starts, roled.ref.start)
         if i is not None:
-            refs[i].add(roled.role)
+            marks[i].append("ref=" + roled.role)
 
     normalised = [normalise(text[s.start:s.end]) for s in segs]
-    features: list[dict[str, float]] = []
+    features: list[list[str]] = []
     greeted = signed = False
     heading = "none"  # the first words of the last heading above the segment
     for i, seg in enumerate(segs):
@@ -87,47 +86,45 @@ def segment_features(prepared: Prepared, findings: Findings, segments: Sequence[
         region = prepared.region_at(seg.start)
         if _SALUTATION.match(words):
             greeted = True
-        f: dict[str, float] = {
-            f"kind={seg.kind}": 1.0,
-            f"region={region.kind if region else 'none'}": 1.0,
-            f"rule={roles[i]}": 1.0,
-            f"prev_rule={roles[i - 1] if i else 'start'}": 1.0,
-            f"next_rule={roles[i + 1] if i + 1 < n else 'end'}": 1.0,
-            f"prev_kind={segs[i - 1].kind if i else 'start'}": 1.0,
-            f"next_kind={segs[i + 1].kind if i + 1 < n else 'end'}": 1.0,
-            f"place={int(10 * i / max(n, 1))}": 1.0,
-            f"greeted={greeted}": 1.0,
-            f"signed={signed}": 1.0,
-            f"figures={_bucket(len(_DIGITS.findall(words)))}": 1.0,
-            f"length={min(len(words).bit_length(), 10)}": 1.0,
-            f"heading={heading}": 1.0,
+        tokens = normalised[i].split()
+        f = {
+            "kind=" + seg.kind,
+            "region=" + (region.kind if region else "none"),
+            "rule=" + roles[i],
+            "prev_rule=" + (roles[i - 1] if i else "start"),
+            "next_rule=" + (roles[i + 1] if i + 1 < n else "end"),
+            "prev_kind=" + (segs[i - 1].kind if i else "start"),
+            "next_kind=" + (segs[i + 1].kind if i + 1 < n else "end"),
+            f"place={10 * i // n}",
+            f"greeted={greeted}",
+            f"signed={signed}",
+            f"figures={min(len(_DIGITS.findall(words)), 3)}",
+            f"length={min(len(words).bit_length(), 10)}",
+            "heading=" + heading,
+            "first=" + (tokens[0] if tokens else ""),
+            *marks[i],
+            *("w=" + w for w in tokens),
+            *("s=" + w[:5] for w in tokens),  # a stem: "withheld", "withholding" → "withh"
+            *("b=" + a + "_" + b for a, b in zip(tokens, tokens[1:])),
         }
-        for w in set(normalised[i - 1].split()[:12]) if i else ():
-            f[f"prev_word={w}"] = 1.0
-        for w in set(normalised[i + 1].split()[:12]) if i + 1 < n else ():
-            f[f"next_word={w}"] = 1.0
-        for s in signals[i]:
-            f[f"signal={s}"] = 1.0
-        for s in signals[i - 1] if i else ():
-            f[f"prev_signal={s}"] = 1.0
-        for r in refs[i]:
-            f[f"ref={r}"] = 1.0
+        if i:
+            f.update("prev_" + m for m in marks[i - 1] if m.startswith("signal="))
         if "£" in words:
-            f["pounds"] = 1.0
+            f.add("pounds")
         if "%" in words:
-            f["percent"] = 1.0
+            f.add("percent")
         if _YEAR.search(words):
-            f["year"] = 1.0
+            f.add("year")
         if _BULLET.match(words):
-            f["bullet"] = 1.0
+            f.add("bullet")
         stripped = words.rstrip()
         if stripped.endswith("?"):
-            f["ends=?"] = 1.0
+            f.add("ends=?")
         elif stripped.endswith(":"):
-            f["ends=:"] = 1.0
+            f.add("ends=:")
         elif stripped[-1:] not in ".!;)”\"":
-            f["ends=open"] = 1.0
-        features.append(f)
+            f.add("ends=open")
+        features.append(list(f))
         if _SIGN_OFF.match(words):
             signed = True
     return Letter(segs, tuple(normalised), tuple(features), tuple(roles))
@@ -151,7 +148,7 @@ class Tagger:
         self.labels = tuple(self._crf.labels())
 
     @classmethod
-    def train(cls, letters: Sequence[Letter], roles: Sequence[Sequence[str]], path: str | Path, *, c1: float = 0.1, c2: float = 0.01, iterations: int = 150) -> "Tagger":
+    def train(cls, letters: Sequence[Letter], roles: Sequence[Sequence[str]], path: str | Path, *, c1: float = 0.05, c2: float = 0.05, iterations: int = 150) -> "Tagger":
         """Fit on hand-labelled letters and write the model to ``path`` (deterministic)."""
         import pycrfsuite
 
@@ -161,7 +158,7 @@ class Tagger:
         trainer = pycrfsuite.Trainer(verbose=False)
         for letter, row in zip(letters, roles):
             if letter.segments:
-                trainer.append(crf_features(letter), list(row))
+                trainer.append(letter.features, list(row))
         trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
         trainer.train(str(path))
         meta = {"c1": c1, "c2": c2, "iterations": iterations, "letters": len(letters), "segments": sum(len(r) for r in roles)}
@@ -174,7 +171,7 @@ class Tagger:
             if not letter.segments:
                 out.append([])
                 continue
-            self._crf.set(crf_features(letter))
+            self._crf.set(letter.features)
             tags = self._crf.tag()
             out.append([(tag, self._crf.marginal(tag, i)) for i, tag in enumerate(tags)])
         return out
@@ -186,24 +183,9 @@ class Tagger:
             if not letter.segments:
                 out.append([])
                 continue
-            self._crf.set(crf_features(letter))
+            self._crf.set(letter.features)
             out.append([{label: self._crf.marginal(label, i) for label in self.labels} for i in range(len(letter.segments))])
         return out
-
-
-def crf_features(letter: Letter) -> list[dict[str, float]]:
-    """CRFsuite's input for one letter: each segment's features plus its words and word pairs."""
-    items = []
-    for words, features in zip(letter.words, letter.features):
-        item = dict(features)
-        tokens = words.split()
-        for w in tokens:
-            item["w=" + w] = 1.0
-        for a, b in zip(tokens, tokens[1:]):
-            item["b=" + a + "_" + b] = 1.0
-        item["first=" + (tokens[0] if tokens else "")] = 1.0
-        items.append(item)
-    return items
 
 
 def save(tagger: Tagger, folder: str | Path) -> Path:
@@ -211,28 +193,24 @@ def save(tagger: Tagger, folder: str | Path) -> Path:
     (its SHA-256 and how it was trained)."""
     import shutil
 
-    from .model import _sha256
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / TAGGER_FILE
     if tagger.path.resolve() != path.resolve():
         shutil.copyfile(tagger.path, path)
-    manifest = {"sha256": _sha256(path), **tagger.meta, "roles": sorted(tagger.labels)}
+    manifest = {"sha256": sha256_of(path), **tagger.meta, "roles": sorted(tagger.labels)}
     (folder / TAGGER_MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path
 
 
 def load(folder: str | Path) -> Tagger:
     """Load a tagger written by :func:`save`; refuses a file whose SHA-256 differs from its manifest."""
-    from .model import ModelError, _sha256
-
     folder = Path(folder)
     path, manifest_path = folder / TAGGER_FILE, folder / TAGGER_MANIFEST
     if not path.is_file() or not manifest_path.is_file():
         raise ModelError(f"{folder}: no tagger (needs {TAGGER_FILE} and {TAGGER_MANIFEST})")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    if _sha256(path) != manifest.get("sha256"):
+    if sha256_of(path) != manifest.get("sha256"):
         raise ModelError(f"{path}: SHA-256 does not match {TAGGER_MANIFEST}: the file was changed or corrupted")
     try:
         return Tagger(path, manifest)
@@ -240,13 +218,38 @@ def load(folder: str | Path) -> Tagger:
         raise ModelError(f"{path}: not a readable CRFsuite model ({type(exc).__name__}: {exc})") from exc
 
 
-def tag(prepared: Prepared, findings: Findings, tagger: Tagger | None = None) -> tuple[RoledSegment, ...]:
-    """The segments of one prepared message with their roles: the tagger's when one is given,
-    else the rules' reading (``score`` None)."""
+# The tagger reads at most this many segments of a message (a letter has tens; a text with
+# thousands of short lines is not one letter), so its cost per message is bounded.
+MAX_TAGGED = 400
+# ... and only messages of at least this many segments: one or two lines have no structure to read.
+MIN_TAGGED = 3
+
+
+def rule_reading(prepared: Prepared, findings: Findings) -> tuple[list[Segment], list[str]]:
+    """The message's segments and the rules' reading of their roles (none for an empty message)."""
     if prepared.empty_reason:
-        return ()
-    if tagger is None:
-        segments = split_segments(prepared.text)
-        return tuple(RoledSegment(s.start, s.end, role) for s, role in zip(segments, rule_roles(prepared, findings, segments)))
-    letter = segment_features(prepared, findings)
-    return tuple(RoledSegment(s.start, s.end, role, round(p, 3)) for s, (role, p) in zip(letter.segments, tagger.roles([letter])[0]))
+        return [], []
+    segments = split_segments(prepared.text)
+    return segments, rule_roles(prepared, findings, segments)
+
+
+def as_roled(segments: Sequence[Segment], roles: Sequence[str], scores: Sequence[float | None] = ()) -> tuple[RoledSegment, ...]:
+    """``RoledSegment`` tuples for the result (``score`` None where none is given)."""
+    scores = list(scores) + [None] * (len(segments) - len(scores))
+    return tuple(RoledSegment(s.start, s.end, role, None if p is None else round(p, 3)) for s, role, p in zip(segments, roles, scores))
+
+
+def tag(tagger: Tagger, prepared: Prepared, findings: Findings, segments: Sequence[Segment], roles: Sequence[str]) -> tuple[RoledSegment, ...]:
+    """The segments with the tagger's roles and probabilities (the first :data:`MAX_TAGGED` of
+    them; any after keep the rules' reading, score None)."""
+    head = list(segments[:MAX_TAGGED])
+    letter = segment_features(prepared, findings, head, roles[: len(head)])
+    tagged = tagger.roles([letter])[0]
+    return as_roled(segments, [role for role, _ in tagged] + list(roles[len(head):]), [p for _, p in tagged])
+
+
+@lru_cache(maxsize=1)
+def load_default() -> Tagger | None:
+    """The tagger shipped in ``models/default/``, loaded once per process, or None."""
+    folder = default_model_folder()
+    return load(folder) if (folder / TAGGER_FILE).is_file() else None

@@ -63,7 +63,7 @@ def test_untrusted_types_are_refused(tmp_path):
     from sklearn.tree import DecisionTreeClassifier
 
     sio.dump({"outcome": DecisionTreeClassifier(), "exemptions": None, "codes": []}, tmp_path / "model.skops")
-    (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
+    (tmp_path / "model.json").write_text(json.dumps({"sha256": model.sha256_of(tmp_path / "model.skops")}))
     with pytest.raises(ModelError, match="not on the trusted list: sklearn.tree"):
         _load(tmp_path)
 
@@ -72,7 +72,7 @@ def test_corrupt_and_missing_files_give_one_line_errors(tmp_path):
     with pytest.raises(ModelError, match="not a model folder"):
         _load(tmp_path)
     (tmp_path / "model.skops").write_bytes(b"this is not a zip file")
-    (tmp_path / "model.json").write_text(json.dumps({"sha256": model._sha256(tmp_path / "model.skops")}))
+    (tmp_path / "model.json").write_text(json.dumps({"sha256": model.sha256_of(tmp_path / "model.skops")}))
     with pytest.raises(ModelError, match="not a readable skops file"):
         _load(tmp_path)
     assert not zipfile.is_zipfile(tmp_path / "model.skops")
