@@ -60,7 +60,7 @@ def _segment_lines(index: int, message: Message) -> list[str]:
     lines = []
     for seg in message.result.segments if message.result else ():
         snippet = " ".join(message.text[seg.start:seg.end].split())
-        score = "" if seg.score is None else f"{seg.score:.2f}"
+        score = "-" if seg.score is None else f"{seg.score:.2f}"
         lines.append(f"  [{index}] {seg.role:<16} {score:>4}  {snippet[:100]}")
     return lines
 

@@ -48,7 +48,8 @@ _ITEM = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?![\d]))")
 # A heading: a short line ending with a colon, or a known heading word alone on its line.
 _HEADING_WORDS = re.compile(
-    r"[ \t]*(?:(?:our |my |the |foi |decision and )?(?:response|answer|reply|decision|outcome)s?(?: provided| to (?:your )?(?:request|question)s?)?"
+    r"[ \t]*(?:(?:q ?\d{1,2}[a-z]? )?(?:our |my |the |foi |decision and )?(?:response|answer|reply|decision|outcome)s?"
+    r"(?: ?\d{1,2}[a-z]?| provided| to (?:your )?(?:request|question)s?)?"
     r"|(?:your |the |original )?(?:request|questions?|information requested|request details?|information request)"
     r"|background|summary|explanation|exemptions?(?: applied)?|public interest test|advice and assistance"
     r"|next steps|your right to (?:request a review|complain|appeal)|complaints?|appeals?)[ \t]*:?[ \t]*$",

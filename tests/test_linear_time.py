@@ -40,6 +40,7 @@ HOSTILE = {
     "whitespace after a reference": lambda n: ("section 43" + " " * n)[:n],
     "dots after a bare figure in a refusal": lambda n: ("This is withheld under section 43.\n1" + "." * n + "x")[:n],
     "a megabyte-long line": lambda n: ("x" * n),
+    "short lines of figures (the segment tagger reads them)": lambda n: ("Q1 - 50\n" * n)[:n],
 }
 
 
