@@ -317,6 +317,13 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     )
 
 
+def needs_roles(result: Classification, findings: Findings) -> bool:
+    """Whether the tagged segments are asked: the rules found no decision, and the message does
+    not say its decision is in an attached letter ("please see the attached response"), where
+    its own segments have none to state."""
+    return result.outcome == "undetermined" and not any(hit.cue.signal == "answer_in_attachment" for hit in findings.cues)
+
+
 def decide_by_roles(result: Classification, prepared: Prepared, tagged: tuple[RoledSegment, ...], threshold: float = ROLE_THRESHOLD) -> Classification:
     """``result`` (whose rules found no decision) with the outcome its tagged segments state
     (:func:`roles_decide`): the segments behind it become evidence (``source`` "model"), the

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import rules
-from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles
+from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, needs_roles
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
 from .attachments import Attachment
@@ -86,7 +86,7 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
         scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
     findings = rules.find(prepared)
     result = combine(prepared, findings, scores, attachments=unread)
-    tagger = load_tagger() if result.outcome == "undetermined" and not prepared.empty_reason else None
+    tagger = load_tagger() if needs_roles(result, findings) and not prepared.empty_reason else None
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
         read = as_roled(parts, roles)

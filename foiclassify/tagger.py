@@ -27,21 +27,32 @@ from .resources import TAGGER_FILE, TAGGER_MANIFEST, ModelError, default_model_f
 from .result import RoledSegment
 from .roles import rule_roles
 from .rules import Findings
-from .segments import Segment, segment_at, split_segments
-from .text import Prepared
+from .segments import KINDS, Segment, segment_at, split_segments
+from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
 
 
-_DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[a-z][a-z'’]*|0")
+# "name=value" feature strings, built once: (name, value) → the string
+_NAME: dict[tuple[str, object], str] = {
+    (name, value): f"{name}={value}"
+    for name, values in (
+        ("kind", KINDS), ("prev_kind", (*KINDS, "start")), ("next_kind", (*KINDS, "end")),
+        ("rule", SEGMENT_ROLES), ("prev_rule", (*SEGMENT_ROLES, "start")), ("next_rule", (*SEGMENT_ROLES, "end")),
+        ("region", (QUOTED_REQUEST, QUOTED_EMAIL, BOILERPLATE, LINK_BLOCK, "none")),
+        ("place", range(10)), ("greeted", (False, True)), ("signed", (False, True)),
+        ("figures", range(4)), ("length", range(11)),
+    )
+    for value in values
+}
+_TOKEN = re.compile(r"[a-z][a-z'’]*|\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])")
 _SALUTATION = re.compile(r"(?:dear|hello|hi)\b", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards)\b", re.IGNORECASE)
 
 
-def normalise(words: str) -> str:
-    """A segment's words for the n-gram features: lower case, every number as ``0``."""
-    return " ".join(_WORD.findall(_DIGITS.sub("0", words.lower())))
+def tokens_of(lowered: str, start: int, end: int) -> list[str]:
+    """The words of ``lowered[start:end]`` (lower-case text) for the n-gram features, every number as ``0``."""
+    return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(lowered, start, end)]
 
 
 @dataclass(frozen=True)
@@ -75,38 +86,41 @@ def segment_features(
         if i is not None:
             marks[i].append("ref=" + roled.role)
 
-    normalised = [normalise(text[s.start:s.end]) for s in segs]
+    lowered = prepared.folded or text.lower()  # same offsets as the text
+    token_lists = [tokens_of(lowered, s.start, s.end) for s in segs]
     features: list[list[str]] = []
     greeted = signed = False
-    heading = "none"  # the first words of the last heading above the segment
+    heading = "heading=none"  # the first words of the last heading above the segment
+    kinds = ["start", *(s.kind for s in segs), "end"]  # shifted by one: kinds[i] is the previous segment's
+    rules_around = ["start", *roles, "end"]
     for i, seg in enumerate(segs):
         words = text[seg.start:seg.end]
-        if i and segs[i - 1].kind == "heading":
-            heading = " ".join(normalised[i - 1].split()[:3])
+        if i and kinds[i] == "heading":
+            heading = "heading=" + " ".join(token_lists[i - 1][:3])
         region = prepared.region_at(seg.start)
         if _SALUTATION.match(words):
             greeted = True
-        tokens = normalised[i].split()
-        f = {
-            "kind=" + seg.kind,
-            "region=" + (region.kind if region else "none"),
-            "rule=" + roles[i],
-            "prev_rule=" + (roles[i - 1] if i else "start"),
-            "next_rule=" + (roles[i + 1] if i + 1 < n else "end"),
-            "prev_kind=" + (segs[i - 1].kind if i else "start"),
-            "next_kind=" + (segs[i + 1].kind if i + 1 < n else "end"),
-            f"place={10 * i // n}",
-            f"greeted={greeted}",
-            f"signed={signed}",
-            f"figures={min(len(_DIGITS.findall(words)), 3)}",
-            f"length={min(len(words).bit_length(), 10)}",
-            "heading=" + heading,
+        tokens = token_lists[i]
+        f = set(marks[i])
+        f.update(["w=" + w for w in tokens])
+        f.update(["s=" + w[:5] for w in tokens])  # a stem: "withheld", "withholding" → "withh"
+        f.update(["b=" + a + "_" + b for a, b in zip(tokens, tokens[1:])])
+        f.update((
+            _NAME["kind", seg.kind],
+            _NAME["region", region.kind if region else "none"],
+            _NAME["rule", roles[i]],
+            _NAME["prev_rule", rules_around[i]],
+            _NAME["next_rule", rules_around[i + 2]],
+            _NAME["prev_kind", kinds[i]],
+            _NAME["next_kind", kinds[i + 2]],
+            _NAME["place", 10 * i // n],
+            _NAME["greeted", greeted],
+            _NAME["signed", signed],
+            _NAME["figures", min(tokens.count("0"), 3)],  # numbers are tokens "0"
+            _NAME["length", min(len(words).bit_length(), 10)],
+            heading,
             "first=" + (tokens[0] if tokens else ""),
-            *marks[i],
-            *("w=" + w for w in tokens),
-            *("s=" + w[:5] for w in tokens),  # a stem: "withheld", "withholding" → "withh"
-            *("b=" + a + "_" + b for a, b in zip(tokens, tokens[1:])),
-        }
+        ))
         if i:
             f.update("prev_" + m for m in marks[i - 1] if m.startswith("signal="))
         if "£" in words:
@@ -117,17 +131,17 @@ def segment_features(
             f.add("year")
         if _BULLET.match(words):
             f.add("bullet")
-        stripped = words.rstrip()
-        if stripped.endswith("?"):
+        last = words.rstrip()[-1:]
+        if last == "?":
             f.add("ends=?")
-        elif stripped.endswith(":"):
+        elif last == ":":
             f.add("ends=:")
-        elif stripped[-1:] not in ".!;)”\"":
+        elif last not in ".!;)”\"":
             f.add("ends=open")
         features.append(list(f))
         if _SIGN_OFF.match(words):
             signed = True
-    return Letter(segs, tuple(normalised), tuple(features), tuple(roles))
+    return Letter(segs, tuple(" ".join(tokens) for tokens in token_lists), tuple(features), tuple(roles))
 
 
 class Tagger:

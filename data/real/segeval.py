@@ -9,7 +9,7 @@ For each system it prints how many replies' outcomes are right and the outcome m
 - ``roles from the tagger``: TAXONOMY §6's outcome from the tagged roles alone;
 - ``roles as labelled by hand``: the same from the hand-labelled roles (what perfect tagging gives);
 - ``rules + roles, no decision only (p >= t)``: what ships: the roles decide only where the rules
-  find no decision (``foiclassify.combine.decide_by_roles``);
+  find no decision (``foiclassify.combine.needs_roles`` and ``decide_by_roles``);
 - ``rules + roles, all corrections (p >= t)``: the roles may also turn a refusal or a not-held
   reply with a confident answer segment, or a full answer with a confident withholding segment,
   into a partial one (``roles_decide`` on every reply).
@@ -35,10 +35,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from foiclassify import rules  # noqa: E402
-from foiclassify.combine import combine, roles_decide  # noqa: E402
+from foiclassify.combine import combine, needs_roles, roles_decide  # noqa: E402
 from foiclassify.labels import SEGMENT_ROLES  # noqa: E402
 from foiclassify.roles import outcome_from_roles  # noqa: E402
-from foiclassify.tagger import Tagger, save, segment_features  # noqa: E402
+from foiclassify.tagger import MIN_TAGGED, Tagger, save, segment_features  # noqa: E402
 from foiclassify.text import prepare  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -62,7 +62,9 @@ def read(replies_path: Path, segments_path: Path) -> list[dict]:
         prepared = prepare(row["text"], rules.KEYWORDS)
         findings = rules.find(prepared)
         letter = segment_features(prepared, findings)
-        row["rules"] = combine(prepared, findings).outcome
+        result = combine(prepared, findings)
+        row["rules"] = result.outcome
+        row["asks_tagger"] = needs_roles(result, findings) and len(letter.segments) >= MIN_TAGGED
         gold = []
         for seg in letter.segments:
             best = max(spans[row["id"]], key=lambda s: min(s[1], seg.end) - max(s[0], seg.start))
@@ -111,7 +113,7 @@ def outcomes(held: list[dict], tagged: list[list[tuple[str, float]]]) -> dict[st
         "roles as labelled by hand (ceiling)": [outcome_from_roles(r["gold"]) for r in held],
     }
     for t in THRESHOLDS:
-        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules"], row, t) if r["rules"] == "undetermined" else r["rules"] for r, row in zip(held, tagged)]
+        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules"], row, t) if r["asks_tagger"] else r["rules"] for r, row in zip(held, tagged)]
         found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules"], row, t) for r, row in zip(held, tagged)]
     return found
 
