@@ -53,7 +53,7 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     (TAXONOMY §6) and its confident ``answer`` / ``withheld`` / ``not_held`` segments decide.
     ``segments=True`` also fills ``result.segments`` with every part of the message and its role
     (``(start, end, role, score)``; ``score`` is None where the role is the rules' reading); it
-    costs about a third more time, so it is off by default.
+    costs about 30% more time, so it is off by default.
 
     >>> r = classify("I can confirm that we do not hold any recorded information within the scope of your request.")
     >>> r.outcome

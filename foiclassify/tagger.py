@@ -172,7 +172,7 @@ class Tagger:
         trainer = pycrfsuite.Trainer(verbose=False)
         for letter, row in zip(letters, roles):
             if letter.segments:
-                trainer.append(letter.features, list(row))
+                trainer.append([sorted(f) for f in letter.features], list(row))  # sorted: the same file every time
         trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
         trainer.train(str(path))
         meta = {"c1": c1, "c2": c2, "iterations": iterations, "letters": len(letters), "segments": sum(len(r) for r in roles)}
@@ -188,17 +188,6 @@ class Tagger:
             self._crf.set(letter.features)
             tags = self._crf.tag()
             out.append([(tag, self._crf.marginal(tag, i)) for i, tag in enumerate(tags)])
-        return out
-
-    def proba(self, letters: Sequence[Letter]) -> list[list[dict[str, float]]]:
-        """Per letter, per segment: the marginal probability of each role."""
-        out = []
-        for letter in letters:
-            if not letter.segments:
-                out.append([])
-                continue
-            self._crf.set(letter.features)
-            out.append([{label: self._crf.marginal(label, i) for label in self.labels} for i in range(len(letter.segments))])
         return out
 
 
