@@ -45,13 +45,13 @@ def test_split_is_recorded_per_authority_by_the_documented_rule():
 
 
 def test_rules_and_classify_do_not_fall_below_their_measured_accuracy_on_the_real_test_split():
-    # Floors a little under the figures measured on the 151 test replies of 2026-11-30 (README "Accuracy"):
+    # Floors a little under the figures measured on the 173 test replies of 2026-11-30 (README "Accuracy"):
     # a change that makes the rules worse on real replies fails here.
     data = read_labelled([REAL])
     test = data[data["split"] == "test"]
     scores = {s.system: s for s in evaluate(test, None)}
     assert scores["rules only"].macro_f1 >= 0.40
-    assert scores["rules only"].exemption_micro_f1 >= 0.87
+    assert scores["rules only"].exemption_micro_f1 >= 0.88
     # classify() as shipped: the rules, and the segment tagger where they find no decision
-    assert scores[SHIPPED].macro_f1 >= 0.41
-    assert scores[SHIPPED].exemption_micro_f1 >= 0.87
+    assert scores[SHIPPED].macro_f1 >= 0.43
+    assert scores[SHIPPED].exemption_micro_f1 >= 0.88
