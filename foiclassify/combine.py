@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .labels import EXEMPTIONS, OUTCOMES, sort_codes
-from .result import Classification, CostEstimate, Evidence, RoledSegment
+from .result import Classification, CostEstimate, Evidence
 from .roles import outcome_from_roles
 from .rules import Findings
 from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
+from .segments import Segment
 from .text import Prepared, sentence_bounds
 
 # Subsections that are the duty-to-confirm-or-deny exclusions: citing one means NCND.
@@ -324,16 +325,19 @@ def needs_roles(result: Classification, findings: Findings) -> bool:
     return result.outcome == "undetermined" and not any(hit.cue.signal == "answer_in_attachment" for hit in findings.cues)
 
 
-def decide_by_roles(result: Classification, prepared: Prepared, tagged: tuple[RoledSegment, ...], threshold: float = ROLE_THRESHOLD) -> Classification:
-    """``result`` (whose rules found no decision) with the outcome its tagged segments state
-    (:func:`roles_decide`): the segments behind it become evidence (``source`` "model"), the
-    exemptions are the references the rules found cited."""
-    label = roles_decide(result.outcome, [(s.role, s.score or 0.0) for s in tagged], threshold)
+def decide_by_roles(
+    result: Classification, prepared: Prepared, segments: Sequence[Segment], tagged: Sequence[tuple[str, float]], threshold: float = ROLE_THRESHOLD
+) -> Classification:
+    """``result`` (whose rules found no decision) with the outcome that the tagged ``segments``
+    state (``tagged``: each one's role and probability; see :func:`roles_decide`): the segments
+    behind it become evidence (``source`` "model"), the exemptions are the references the rules
+    found cited."""
+    label = roles_decide(result.outcome, tagged, threshold)
     if label == result.outcome:
         return result
     text = prepared.text
-    deciding = [s for s in tagged if s.role in _DECIDING_ROLES and (s.score or 0.0) >= threshold]
-    added = [Evidence(label, s.start, s.end, text[s.start:s.end], "model", "cue", f"a segment tagged {s.role} (p={s.score:.2f})") for s in deciding]
+    deciding = [(seg, role, p) for seg, (role, p) in zip(segments, tagged) if role in _DECIDING_ROLES and p >= threshold]
+    added = [Evidence(label, seg.start, seg.end, text[seg.start:seg.end], "model", "cue", f"a segment tagged {role} (p={p:.2f})") for seg, role, p in deciding]
     if prepared.parts:
         added = [_in_part(e, prepared) for e in added]
     evidence = tuple(sorted((*result.evidence, *added), key=lambda e: (e.part != "body", e.part, e.start, e.end, e.label)))
@@ -342,8 +346,8 @@ def decide_by_roles(result: Classification, prepared: Prepared, tagged: tuple[Ro
         result,
         outcome=label,
         exemptions=sort_codes(cited) if label in ("refused", "partially_provided") else (),
-        confidence=round(max(s.score or 0.0 for s in deciding), 3),
+        confidence=round(max(p for _, _, p in deciding), 3),
         evidence=evidence,
         reason="the rules found no decision; the letter's tagged segments state it ("
-        + ", ".join(sorted({s.role for s in deciding})) + ")",
+        + ", ".join(sorted({role for _, role, _ in deciding})) + ")",
     )

@@ -89,12 +89,12 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     tagger = load_tagger() if needs_roles(result, findings) and not prepared.empty_reason else None
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
-        read = as_roled(parts, roles)
+        tagged: list[tuple[str, float]] = []
         if tagger is not None and len(parts) >= MIN_TAGGED:  # the rules found no decision: read the letter's structure
-            read = tag(tagger, prepared, findings, parts, roles)
-            result = decide_by_roles(result, prepared, read, tagger.meta.get("threshold", ROLE_THRESHOLD))
-        if segments:
-            result = replace(result, segments=read)
+            tagged = tag(tagger, prepared, findings, parts, roles)
+            result = decide_by_roles(result, prepared, parts, tagged, tagger.meta.get("threshold", ROLE_THRESHOLD))
+        if segments:  # the tagger's roles where it read the message, the rules' elsewhere
+            result = replace(result, segments=as_roled(parts, [role for role, _ in tagged] + list(roles[len(tagged):]), [p for _, p in tagged]))
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     return result

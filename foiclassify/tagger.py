@@ -242,13 +242,11 @@ def as_roled(segments: Sequence[Segment], roles: Sequence[str], scores: Sequence
     return tuple(RoledSegment(s.start, s.end, role, None if p is None else round(p, 3)) for s, role, p in zip(segments, roles, scores))
 
 
-def tag(tagger: Tagger, prepared: Prepared, findings: Findings, segments: Sequence[Segment], roles: Sequence[str]) -> tuple[RoledSegment, ...]:
-    """The segments with the tagger's roles and probabilities (the first :data:`MAX_TAGGED` of
-    them; any after keep the rules' reading, score None)."""
-    head = list(segments[:MAX_TAGGED])
-    letter = segment_features(prepared, findings, head, roles[: len(head)])
-    tagged = tagger.roles([letter])[0]
-    return as_roled(segments, [role for role, _ in tagged] + list(roles[len(head):]), [p for _, p in tagged])
+def tag(tagger: Tagger, prepared: Prepared, findings: Findings, segments: Sequence[Segment], roles: Sequence[str]) -> list[tuple[str, float]]:
+    """The tagger's role and its probability for each of the first :data:`MAX_TAGGED` segments
+    (``roles`` is the rules' reading of them, one of the tagger's features)."""
+    head = segments[:MAX_TAGGED]
+    return tagger.roles([segment_features(prepared, findings, head, roles[: len(head)])])[0]
 
 
 @lru_cache(maxsize=1)
