@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .labels import EXEMPTIONS, OUTCOMES, sort_codes
 from .result import Classification, CostEstimate, Evidence
-from .roles import outcome_from_roles
+from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
 from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
 from .rules.cues import IMPLIED_CODES, CueHit
@@ -142,7 +142,6 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     return "undetermined", set(), "no decision stated in the text"
 
 
-_DECIDING_ROLES = frozenset({"answer", "withheld", "not_held"})
 # A tagged segment counts as answer, withheld or not_held from this probability on, unless the
 # tagger's manifest names the threshold chosen for it by grouped cross-validation (data/real/segeval.py).
 ROLE_THRESHOLD = 0.7
@@ -166,9 +165,9 @@ def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold
     >>> roles_decide("undetermined", [("answer", 0.6)], 0.7), roles_decide("refused", [("answer", 0.6)], 0.7)
     ('undetermined', 'refused')
     """
-    confident = {role for role, p in tagged if role in _DECIDING_ROLES and p >= threshold}
+    confident = {role for role, p in tagged if role in DECIDING_ROLES and p >= threshold}
     if rule_label == "undetermined":
-        from_roles = outcome_from_roles(role for role, p in tagged if role not in _DECIDING_ROLES or p >= threshold)
+        from_roles = outcome_from_roles(role for role, p in tagged if role not in DECIDING_ROLES or p >= threshold)
         return from_roles if from_roles in _DECIDED else rule_label
     if rule_label in ("refused", "not_held") and "answer" in confident:
         return "partially_provided"
@@ -336,7 +335,7 @@ def decide_by_roles(
     if label == result.outcome:
         return result
     text = prepared.text
-    deciding = [(seg, role, p) for seg, (role, p) in zip(segments, tagged) if role in _DECIDING_ROLES and p >= threshold]
+    deciding = [(seg, role, p) for seg, (role, p) in zip(segments, tagged) if role in DECIDING_ROLES and p >= threshold]
     added = [Evidence(label, seg.start, seg.end, text[seg.start:seg.end], "model", "cue", f"a segment tagged {role} (p={p:.2f})") for seg, role, p in deciding]
     if prepared.parts:
         added = [_in_part(e, prepared) for e in added]

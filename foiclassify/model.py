@@ -17,7 +17,6 @@ No model ships yet: :func:`load_default` returns ``None`` and the library labels
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime, timezone

@@ -134,7 +134,8 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
     return roles
 
 
-_DECIDING = ("answer", "withheld", "not_held")
+# The roles that state a decision (§6): the others only frame it.
+DECIDING_ROLES: frozenset[str] = frozenset({"answer", "withheld", "not_held"})
 
 
 def outcome_from_roles(roles: Iterable[str]) -> str:
