@@ -9,18 +9,17 @@ found by the rules always decides an exemption.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .labels import EXEMPTIONS, OUTCOMES, sort_codes
-from .result import Classification, CostEstimate, Evidence
+from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
-from .rules.context import POSSIBLE, WHY_ROUTED_TO_EIRS
-from .rules.cues import IMPLIED_CODES, CueHit
+from .rules.cues import IMPLIED_CODES
+from .rules.figures import answer_lines, cost_estimate
 from .segments import Segment
-from .text import Prepared, sentence_bounds
+from .text import Prepared
 
 # Subsections that are the duty-to-confirm-or-deny exclusions: citing one means NCND.
 _NCND_SUBSECTIONS = {
@@ -30,20 +29,6 @@ _NCND_SUBSECTIONS = {
     "FOIA:s39": "(2)", "FOIA:s40": "(5)", "FOIA:s41": "(2)", "FOIA:s42": "(2)", "FOIA:s43": "(3)",
     "FOIA:s44": "(2)",
 }
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
-_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
-# A modal right before the cue: "some information might be withheld" describes what could happen.
-_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
-# A sentence about requests in general, not this one: a glossary of outcome categories
-# ("'NCND' indicates a response in which …") or a general condition ("where a request has been refused").
-_GENERAL = re.compile(
-    r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
-    r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|was|were)\b",
-    re.IGNORECASE,
-)
-_HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
-_POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
-
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
 _ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
@@ -63,45 +48,6 @@ class ModelScores:
 def _uncoded_label(act: str, provision: str) -> str:
     """Evidence label of a provision with no TAXONOMY code: "FOIA:s17", "EIR:14", "Data Protection Act:s35"."""
     return f"{act}:{provision}" if act in ("EIR", "EISR") else f"{act}:s{provision}"
-
-
-def _negated(text: str, hit: CueHit) -> bool:
-    """Whether the cue is negated ("not vexatious"), only a possibility ("exemptions that can
-    apply include where the cost … would exceed the cost limit", "some information might be
-    withheld") or only a condition ("… within 20 working days unless the Council does not hold
-    the information") in its sentence, or the sentence speaks of requests in general."""
-    s, e = sentence_bounds(text, hit.start, hit.end)
-    return bool(
-        _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
-        or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
-        or POSSIBLE.search(text, s, hit.start)
-        or _UNLESS.search(text, s, hit.start)
-        or _GENERAL.search(text, s, e)
-    )
-
-
-def _about_requests_in_general(text: str, hit: CueHit) -> bool:
-    """Whether the cue's sentence speaks of requests in general, not of this one (see ``_GENERAL``)."""
-    return bool(_GENERAL.search(text, *sentence_bounds(text, hit.start, hit.end)))
-
-
-def _cost_estimate(text: str, hits: list[CueHit]) -> CostEstimate | None:
-    hours: list[float] = []
-    pounds: list[float] = []
-    for hit in hits:
-        s, e = sentence_bounds(text, hit.start, hit.end)
-        hours += [float(m.group(1)) for m in _HOURS.finditer(text, s, e)]
-        pounds += [float(m.group(1).replace(",", "")) for m in _POUNDS.finditer(text, s, e)]
-    if not hours and not pounds:
-        return None
-
-    def tidy(values: list[float]) -> float | None:
-        if not values:
-            return None
-        top = max(values)
-        return int(top) if top.is_integer() else top
-
-    return CostEstimate(hours=tidy(hours), pounds=tidy(pounds))
 
 
 def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
@@ -193,30 +139,6 @@ def _in_part(evidence: Evidence, prepared: Prepared) -> Evidence:
     return replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name)
 
 
-# A line that is only an answer: a bare figure, or "None" / "Nil" / "Yes" / "No" / "Zero", possibly
-# as a table cell ("48 |"). A reply that refuses something and has such lines answered some part.
-# The figure's parts and the trailing characters share no character, so a long line cannot backtrack.
-_ANSWER_LINE = re.compile(r"^[ \t|]*(?:(none|nil|yes|no|zero)|\d[\d,]*(?:\.\d+)?%?)[ \t|.]*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _answer_lines(prepared: Prepared) -> list[re.Match[str]]:
-    """The answer lines outside quoted regions, when they show that something was answered: one
-    yes/no/none line, or two lines of bare figures (one alone may be a reference or phone number)."""
-    found = [m for m in _ANSWER_LINE.finditer(prepared.text) if prepared.region_at(m.start()) is None]
-    return found if len(found) >= 2 or any(m.group(1) for m in found) else []
-
-
-_NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)
-
-
-def _routing_span(text: str, start: int) -> tuple[int, int]:
-    """From the sentence applying FOISA s39(2) to the end of the paragraph that explains it (at
-    most 1,200 characters on), or to the end of that sentence."""
-    lo, hi = sentence_bounds(text, start, start)
-    end = _NO_MATERIAL_EFFECT.search(text, start, start + 1200)
-    return lo, max(hi, end.end()) if end else hi
-
-
 def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
     """One :class:`Classification` from what the rules (and optionally a model) found."""
     if prepared.empty_reason:
@@ -236,23 +158,12 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(_NCND_SUBSECTIONS[ref.code]):
                 ncnd_by_subsection = True
 
-    # FOISA s39(2) applied only to answer under the EIRs: the sentences that explain it, up to
-    # "… has no material effect on the outcome of your request", decide nothing.
-    routing = [_routing_span(text, roled.ref.start) for roled in findings.references if roled.why == WHY_ROUTED_TO_EIRS]
-
-    # Grounds named without a number imply a code, unless negated ("not vexatious").
+    # Grounds named without a number imply a code (the rules have set aside the cues that a
+    # negation, a possibility or a general statement turns off).
     scottish = findings.acts["section"] == "FOISA"
     signals: set[str] = set()
-    kept_hits: list[CueHit] = []
-    for hit in findings.cues:
-        if hit.cue.signal in IMPLIED_CODES or hit.cue.signal in ("withheld", "not_held", "ncnd"):
-            if _negated(text, hit):
-                continue
-        if hit.cue.signal == "invalid_request" and _about_requests_in_general(text, hit):
-            continue
-        if any(lo <= hit.start < hi for lo, hi in routing):
-            continue
-        kept_hits.append(hit)
+    kept_hits = list(findings.counted)
+    for hit in kept_hits:
         signals.add(hit.cue.signal)
         code = IMPLIED_CODES.get(hit.cue.signal, {}).get("FOISA" if scottish else "FOIA")
         if code:
@@ -268,7 +179,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if cited & _NOT_HELD_CODES:
         signals.add("not_held")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
-    answers = _answer_lines(prepared) if outcome == "refused" else []
+    answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:
         outcome, reason = "partially_provided", "some parts answered (bare figures or yes/no/none lines), some refused"
     confidence = _rule_confidence(outcome, support, signals)
@@ -312,7 +223,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         ncnd="ncnd" in signals,
         public_interest_test="public_interest_test" in signals,
         advice_offered="advice_offered" in signals,
-        cost_estimate=_cost_estimate(text, cost_hits) if cost_hits else None,
+        cost_estimate=cost_estimate(text, [(h.start, h.end) for h in cost_hits]) if cost_hits else None,
         reason=reason,
     )
 

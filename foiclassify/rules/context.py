@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared, sentence_bounds
+from .cues import IMPLIED_CODES, CueHit
 from .sections import SectionRef
 
 # Said of an exemption within its sentence: it was weighed and not used.
@@ -108,3 +109,64 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
     if POSSIBLE.search(prepared.text, s, e):
         return "mentioned", "named as a possibility, not applied"
     return "cited", "relied on"
+
+
+# --- Does a cue phrase count? The same idea for the outcome cues: its sentence may negate it,
+# make it a possibility or a condition, or speak of requests in general.
+
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
+# A modal right before the cue: "some information might be withheld" describes what could happen.
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
+# A sentence about requests in general, not this one: a glossary of outcome categories
+# ("'NCND' indicates a response in which …") or a general condition ("where a request has been refused").
+_GENERAL = re.compile(
+    r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
+    r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|was|were)\b",
+    re.IGNORECASE,
+)
+_NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)
+# Cues that a negation, a possibility or a condition in their sentence turns off.
+_NEGATABLE = frozenset(IMPLIED_CODES) | {"withheld", "not_held", "ncnd"}
+
+
+def _negated(text: str, hit: CueHit) -> bool:
+    """Whether the cue is negated ("not vexatious"), only a possibility ("exemptions that can
+    apply include where the cost … would exceed the cost limit", "some information might be
+    withheld") or only a condition ("… within 20 working days unless the Council does not hold
+    the information") in its sentence, or the sentence speaks of requests in general."""
+    s, e = sentence_bounds(text, hit.start, hit.end)
+    return bool(
+        _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        or POSSIBLE.search(text, s, hit.start)
+        or _UNLESS.search(text, s, hit.start)
+        or _GENERAL.search(text, s, e)
+    )
+
+
+def _routing_span(text: str, start: int) -> tuple[int, int]:
+    """From the sentence applying FOISA s39(2) to the end of the paragraph that explains it (at
+    most 1,200 characters on), or to the end of that sentence."""
+    lo, hi = sentence_bounds(text, start, start)
+    end = _NO_MATERIAL_EFFECT.search(text, start, start + 1200)
+    return lo, max(hi, end.end()) if end else hi
+
+
+def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> tuple[CueHit, ...]:
+    """The cues that count for the decision: not negated, not a mere possibility or condition,
+    not about requests in general, and not in the sentences explaining that FOISA s39(2) was
+    applied only to answer under the EIRs (``routed_at``: where those references start), which
+    run up to "… has no material effect on the outcome of your request"."""
+    routing = [_routing_span(text, start) for start in routed_at]
+    kept = []
+    for hit in cues:
+        signal = hit.cue.signal
+        if signal in _NEGATABLE and _negated(text, hit):
+            continue
+        if signal == "invalid_request" and _GENERAL.search(text, *sentence_bounds(text, hit.start, hit.end)):
+            continue
+        if any(lo <= hit.start < hi for lo, hi in routing):
+            continue
+        kept.append(hit)
+    return tuple(kept)
