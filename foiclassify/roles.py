@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from .labels import SEGMENT_ROLES
 from .rules import Findings
-from .segments import Segment, segment_at
+from .segments import Segment, by_segment
 from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Keywords, Prepared
 
 # The role a cue's signal points to, and which wins when one segment holds several.
@@ -74,24 +74,10 @@ def _cue_role(signals: Iterable[str]) -> str | None:
 def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segment]) -> list[str]:
     """One role per segment from the rules' findings (a first reading, see the module doc)."""
     text, folded = prepared.text, prepared.folded or prepared.text.lower()
-    cue_at: list[list[str]] = [[] for _ in segments]
-    cited_at = [False] * len(segments)
-    explains_at = [False] * len(segments)
-    starts = [s.start for s in segments]
-
-    for hit in findings.cues:
-        i = segment_at(segments, starts, hit.start)
-        if i is not None:
-            cue_at[i].append(hit.cue.signal)
-    for roled in findings.references:
-        i = segment_at(segments, starts, roled.ref.start)
-        if i is not None and roled.role == "cited":
-            cited_at[i] = True
-    for positions in _EXPLAIN_WORDS.find(folded).values():  # one pass over the text, not one per segment
-        for pos in positions:
-            i = segment_at(segments, starts, pos)
-            if i is not None and not explains_at[i] and _EXPLAINS.match(folded, pos):
-                explains_at[i] = True
+    cue_at = by_segment(segments, ((hit.start, hit.cue.signal) for hit in findings.cues))
+    cited_at = [bool(refs) for refs in by_segment(segments, ((r.ref.start, r) for r in findings.references if r.role == "cited"))]
+    explaining = (pos for positions in _EXPLAIN_WORDS.find(folded).values() for pos in positions if _EXPLAINS.match(folded, pos))
+    explains_at = [bool(hits) for hits in by_segment(segments, ((pos, pos) for pos in explaining))]  # one pass over the text
 
     roles: list[str] = []
     greeted = False

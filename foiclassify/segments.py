@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple, TypeVar
 
 # The kinds of segment (shape, not role): a heading line, a list item, a table-like row, a
 # sentence of prose, or a short line that is none of these (an address line, a date, a name).
 KINDS: tuple[str, ...] = ("heading", "item", "row", "sentence", "line")
+
+
+T = TypeVar("T")
 
 
 class Segment(NamedTuple):
@@ -165,8 +168,17 @@ def split_segments(text: str) -> list[Segment]:
     return segments
 
 
-def segment_at(segments: Sequence[Segment], starts: Sequence[int], pos: int) -> int | None:
-    """The index of the segment holding character ``pos`` (``starts`` are the segments'
-    starts, in order), or None when ``pos`` falls between segments."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return i if i >= 0 and pos < segments[i].end else None
+def by_segment(segments: Sequence[Segment], items: Iterable[tuple[int, T]]) -> list[list[T]]:
+    """The values of ``items`` (``(position, value)`` pairs) grouped by the segment holding each
+    position, in item order; positions between segments are dropped.
+
+    >>> by_segment([Segment(0, 5, "line"), Segment(7, 9, "line")], [(1, "a"), (6, "b"), (8, "c"), (2, "d")])
+    [['a', 'd'], ['c']]
+    """
+    starts = [s.start for s in segments]
+    grouped: list[list[T]] = [[] for _ in segments]
+    for pos, value in items:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < segments[i].end:
+            grouped[i].append(value)
+    return grouped

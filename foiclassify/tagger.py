@@ -27,7 +27,7 @@ from .resources import TAGGER_FILE, TAGGER_MANIFEST, ModelError, default_model_f
 from .result import RoledSegment
 from .roles import rule_roles
 from .rules import Findings
-from .segments import KINDS, Segment, segment_at, split_segments
+from .segments import KINDS, Segment, by_segment, split_segments
 from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
 
 
@@ -57,11 +57,10 @@ def tokens_of(lowered: str, start: int, end: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Letter:
-    """One message ready for tagging: its segments, their words, their features (CRFsuite's
-    input: one list of feature names per segment) and the rules' reading of their roles."""
+    """One message ready for tagging: its segments, their features (CRFsuite's input: one list
+    of feature names per segment) and the rules' reading of their roles."""
 
     segments: tuple[Segment, ...]
-    words: tuple[str, ...]
     features: tuple[list[str], ...]
     rule_roles: tuple[str, ...]
 
@@ -75,17 +74,10 @@ def segment_features(
     segs = tuple(split_segments(text) if segments is None else segments)
     roles = rule_roles(prepared, findings, segs) if roles is None else list(roles)
     n = len(segs)
-    marks: list[list[str]] = [[] for _ in segs]  # cue signals and reference roles inside each segment
-    starts = [s.start for s in segs]
-    for hit in findings.cues:
-        i = segment_at(segs, starts, hit.start)
-        if i is not None:
-            marks[i].append("signal=" + hit.cue.signal)
-    for roled in findings.references:
-        i = segment_at(segs, starts, roled.ref.start)
-        if i is not None:
-            marks[i].append("ref=" + roled.role)
-
+    marks = by_segment(segs, [  # cue signals and reference roles inside each segment
+        *((hit.start, "signal=" + hit.cue.signal) for hit in findings.cues),
+        *((roled.ref.start, "ref=" + roled.role) for roled in findings.references),
+    ])
     lowered = prepared.folded or text.lower()  # same offsets as the text
     token_lists = [tokens_of(lowered, s.start, s.end) for s in segs]
     features: list[list[str]] = []
@@ -141,7 +133,7 @@ def segment_features(
         features.append(list(f))
         if _SIGN_OFF.match(words):
             signed = True
-    return Letter(segs, tuple(" ".join(tokens) for tokens in token_lists), tuple(features), tuple(roles))
+    return Letter(segs, tuple(features), tuple(roles))
 
 
 class Tagger:
