@@ -1,10 +1,13 @@
 """How consistently segment roles are labelled: Cohen's kappa per role between two labellings.
 
     python data/real/agreement.py                                   # segments.jsonl vs segments_second.jsonl
+    python data/real/agreement.py data/real/segments.jsonl data/real/segments_relabel.jsonl
     python data/real/agreement.py A.jsonl B.jsonl
 
 ``segments_second.jsonl`` holds a second, independent labelling of 30 replies' segments, made
-blind to the first. A span of one file is compared with the span of the other that has the same
+blind to the first. ``segments_relabel.jsonl`` holds 30 other replies (a seeded random draw
+from those not in the second labelling) labelled again by the first labeller a session later,
+blind to the stored roles: it measures one labeller's consistency over time. A span of one file is compared with the span of the other that has the same
 ``id``, ``start`` and ``end``; spans found in only one file are counted and left out.
 """
 
