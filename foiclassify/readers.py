@@ -74,11 +74,13 @@ class SourceMessage:
     subject: str = ""
     site_state: str = ""
     error: str = ""
+    warning: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_record(self) -> dict[str, Any]:
         """A flat row for a table: the fields above, ``attachments`` as a JSON list of
-        ``{"name", "text", "error"}``, and ``read_error`` for ``error``."""
+        ``{"name", "text", "error"}``, ``read_error`` for ``error`` and ``read_warning`` for
+        ``warning`` (something the reader could not pair or find, the message itself read)."""
         return {
             "thread_id": self.thread_id,
             "message_index": self.index,
@@ -92,6 +94,7 @@ class SourceMessage:
             "text": self.text,
             "attachments": json.dumps([a.to_dict() for a in self.attachments], ensure_ascii=False),
             "read_error": self.error,
+            "read_warning": self.warning,
         }
 
 
@@ -298,10 +301,32 @@ def _export_date(path: Path) -> tuple[str, str]:
     return ((match.group(3) + match.group(2) + match.group(1)) if match else "", path.name)
 
 
+def _latest_incoming(path: Path, chunk_size: int) -> dict[str, str]:
+    """Per request id, the id of its latest incoming message (by ``sent_at``, then file order),
+    read from three columns only."""
+    latest: dict[str, tuple[str, int, str]] = {}
+    columns = {"id", "info_request_id", "sent_at", "created_at"}
+    position = 0
+    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_size, usecols=lambda c: c in columns):
+        for row in chunk.to_dict(orient="records"):
+            request_id = row.get("info_request_id", "")
+            key = (row.get("sent_at") or row.get("created_at") or "", position, row.get("id", ""))
+            if request_id not in latest or key[:2] >= latest[request_id][:2]:
+                latest[request_id] = key
+            position += 1
+    return {request_id: key[2] for request_id, key in latest.items()}
+
+
 def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Iterator[SourceMessage]:
     """Every incoming message of an Alaveteli research export, in file order, as authority
     messages: the main body text, and the clipped attachment text as one attachment
-    ``attachments (clipped)``. Streams ``IncomingMessage-*.csv`` in chunks."""
+    ``attachments (clipped)``. Streams ``IncomingMessage-*.csv`` in chunks.
+
+    The export's ``described_state`` belongs to the request, and describes its latest response:
+    it becomes the ``site_state`` of the request's latest incoming message only (by ``sent_at``);
+    every message keeps it as ``request_state``. A message whose request has no row in
+    ``InfoRequest-*.csv`` (or when that file is missing) comes with a ``warning`` saying its
+    authority and state are unknown."""
     tables = export_tables(folder)
     if "IncomingMessage" not in tables:
         raise ReadError(f"{folder}: no IncomingMessage-<date>.csv in the folder")
@@ -313,14 +338,19 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
     if "InfoRequest" in tables:
         for row in pd.read_csv(tables["InfoRequest"], dtype=str, keep_default_na=False).to_dict(orient="records"):
             requests[row.get("id", "")] = row
+    latest = _latest_incoming(tables["IncomingMessage"], chunk_size)
     counts: dict[str, int] = {}
     for chunk in pd.read_csv(tables["IncomingMessage"], dtype=str, keep_default_na=False, chunksize=chunk_size):
         for row in chunk.to_dict(orient="records"):
             request_id = row.get("info_request_id", "")
-            info = requests.get(request_id, {})
+            info = requests.get(request_id)
             index = counts.get(request_id, 0)
             counts[request_id] = index + 1
             clipped = row.get("cached_attachment_text_clipped", "")
+            request_state = info.get("described_state", "") if info else ""
+            warning = "" if info else (
+                f"request {request_id}: no row in InfoRequest-*.csv, so no authority or site state" if "InfoRequest" in tables
+                else "no InfoRequest-*.csv in the folder, so no authority or site state")
             yield SourceMessage(
                 thread_id=request_id,
                 index=index,
@@ -328,10 +358,12 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
                 text=row.get("cached_main_body_text_unfolded") or row.get("cached_main_body_text_folded") or "",
                 attachments=(Attachment("attachments (clipped)", clipped),) if clipped.strip() else (),
                 date=row.get("sent_at") or row.get("created_at") or "",
-                authority=bodies.get(info.get("public_body_id", ""), ""),
+                authority=bodies.get(info.get("public_body_id", ""), "") if info else "",
                 subject=row.get("subject", ""),
-                site_state=info.get("described_state", ""),
-                extra={"incoming_message_id": row.get("id", ""), "law_used": info.get("law_used", "")},
+                site_state=request_state if latest.get(request_id) == row.get("id", "") else "",
+                warning=warning,
+                extra={"incoming_message_id": row.get("id", ""), "law_used": info.get("law_used", "") if info else "",
+                       "request_state": request_state},
             )
 
 

@@ -136,11 +136,27 @@ def test_alaveteli_request_json_is_a_second_opinion(tmp_path):
 def test_alaveteli_research_export(tmp_path):
     formats.alaveteli_export(tmp_path / "export")
     messages = list(read_alaveteli_export(tmp_path / "export"))
-    assert [(m.thread_id, m.index, m.site_state, m.authority) for m in messages] == [
-        ("7", 0, "rejected", "Example BC"), ("7", 1, "rejected", "Example BC"), ("8", 0, "successful", "Example BC")]
+    # the request's state describes its latest response only; every message keeps it as request_state
+    assert [(m.thread_id, m.index, m.site_state, m.extra["request_state"], m.authority, m.warning) for m in messages] == [
+        ("7", 0, "", "rejected", "Example BC", ""), ("7", 1, "rejected", "rejected", "Example BC", ""),
+        ("8", 0, "successful", "successful", "Example BC", "")]
     assert [a.name for a in messages[1].attachments] == ["attachments (clipped)"]
     outcomes = [classify(m.text, attachments=m.attachments).outcome for m in messages]
     assert outcomes == ["acknowledgement", "refused", "provided"]
+
+
+def test_alaveteli_research_export_says_when_a_request_row_is_missing(tmp_path):
+    folder = tmp_path / "export"
+    formats.alaveteli_export(folder)
+    incoming = folder / "IncomingMessage-01-06-2024.csv"
+    incoming.write_text(incoming.read_text() + '14,9,2024-06-01,2024-06-01,4,,"Not held.","We do not hold this information.",Re: FOI,2024-06-01,normal\n')
+    messages = list(read_alaveteli_export(folder))
+    assert len(messages) == 4
+    assert (messages[-1].thread_id, messages[-1].authority, messages[-1].site_state) == ("9", "", "")
+    assert messages[-1].warning == "request 9: no row in InfoRequest-*.csv, so no authority or site state"
+    assert messages[-1].to_record()["read_warning"] == messages[-1].warning
+    (folder / "InfoRequest-01-06-2024.csv").unlink()
+    assert all(m.warning.startswith("no InfoRequest-*.csv in the folder") for m in read_alaveteli_export(folder))
 
 
 def test_muckrock_communications(tmp_path):
