@@ -19,7 +19,7 @@ from . import __version__
 from .pipeline import classify_thread
 from .result import Message, ThreadResult
 from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
-from .readers import SourceMessage, read_alaveteli_zip, read_email
+from .readers import SourceMessage, alaveteli_zip_error, read_alaveteli_zip, read_email
 from .text import decode
 from .thread import guess_role
 
@@ -34,6 +34,8 @@ def _read(path: Path) -> str | list[SourceMessage]:
     if suffix in (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".mbox"):
         raise InputError(f"{path}: a table, mailbox or JSON export holds many documents; label it into a dataset with -o OUTPUT")
     if suffix == ".zip":
+        if problem := alaveteli_zip_error(path):
+            raise InputError(problem)
         return read_alaveteli_zip(path)
     if suffix == ".eml":
         message = read_email(path.read_bytes(), path.stem)

@@ -219,6 +219,11 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
         raise InputError(f"{path}: --input-format folder needs a folder")
     if fmt == "folder" and not _documents(path):
         raise InputError(f"{path}: the folder holds no {'/'.join(DOCUMENT_SUFFIXES)} files")
+    if fmt == "alaveteli-zip":
+        from .readers import alaveteli_zip_error
+
+        if problem := alaveteli_zip_error(path):
+            raise InputError(problem)
     encoding = file_encoding(path) if fmt in ("csv", "jsonl") else "utf-8"
     source = Source(path, fmt, text_column, 0, encoding)
     rows = 0

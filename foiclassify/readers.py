@@ -248,6 +248,8 @@ def read_alaveteli_zip(
             if match:
                 by_message.setdefault(int(match.group("message")), []).append((int(match.group("part")), match.group("name"), info))
         title, blocks = _blocks(summary.text)
+        if not blocks:
+            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {summary.name} holds no messages")]
         requester = blocks[0].sender if blocks else ""
         authority = (request.authority if request else "") or (blocks[0].recipient if blocks else "")
         states = request.response_states if request else ()
@@ -281,6 +283,24 @@ def count_alaveteli_zip(path: str | Path) -> int:
             return max(1, len(_blocks(decode(archive.read("correspondence.txt")))[1]))
     except Exception:  # unreadable: read_alaveteli_zip returns one message with an error
         return 1
+
+
+def alaveteli_zip_error(path: str | Path) -> str:
+    """Why nothing at all can be read from an Alaveteli zip (one line naming the file), or ""
+    when it holds messages. Reads only the correspondence, not the attachments."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "correspondence.txt" in names:
+                if not _blocks(decode(archive.read("correspondence.txt")))[1]:
+                    return f"{path}: correspondence.txt holds no messages"
+                return ""
+            if "correspondence.pdf" in names:
+                return ""
+            return f"{path}: no correspondence.txt or correspondence.pdf in the archive"
+    except Exception as exc:  # not a zip, or a corrupt one
+        return f"{path}: not a readable zip archive ({exc})"
 
 
 _EXPORT_TABLES = ("IncomingMessage", "InfoRequest", "PublicBody")

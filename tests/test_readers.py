@@ -285,3 +285,27 @@ def test_json_files_are_told_apart_without_reading_a_large_file_whole(tmp_path):
 def test_attachments_given_as_text_are_refused_clearly():
     with pytest.raises(TypeError, match="attachments must be"):
         classify("Please find our response attached.", attachments="reply.pdf")
+
+
+@pytest.mark.parametrize("members, problem", [
+    ({"correspondence.txt": "This is a file of no messages at all.\n"}, "correspondence.txt holds no messages"),
+    ({"notes.txt": "hello"}, "no correspondence.txt or correspondence.pdf in the archive"),
+    (None, "not a readable zip archive"),
+])
+def test_a_zip_with_nothing_readable_is_one_clear_error_never_an_empty_result(tmp_path, capsys, members, problem):
+    from foiclassify.cli import main
+
+    path = tmp_path / "request.zip"
+    if members is None:
+        path.write_bytes(b"PK\x03\x04 cut short")
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, text in members.items():
+                archive.writestr(name, text)
+    [only] = read_alaveteli_zip(path)
+    assert problem in only.error and not only.text
+    for argv in (["label", str(path)], ["label", str(path), "-o", str(tmp_path / "out.csv")]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.count("\n") == 0 and str(path) in err and problem in err, err
+    assert not (tmp_path / "out.csv").exists()
