@@ -391,16 +391,36 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
 # MuckRock
 
 
-def _communications(data: object) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [c for c in data if isinstance(c, dict)]
+_LOOKS_HTML = re.compile(r"</?(?:p|div|br|html|body)\b", re.IGNORECASE)  # for files without the full_html flag
+
+
+def _is_request(item: dict[str, Any]) -> bool:
+    return isinstance(item.get("communications"), list)
+
+
+def _communications(data: object) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """The requests in a MuckRock API JSON, and every communication with the request it belongs to
+    (``{}`` for bare communications). The file may be a list or an API page (``results``) of
+    communications, or of requests with nested ``communications`` (the v1 ``/foia/`` page), or
+    one request."""
     if isinstance(data, dict):
-        for key in ("results", "communications"):
-            if isinstance(data.get(key), list):
-                return [c for c in data[key] if isinstance(c, dict)]
-        if "communication" in data:
-            return [data]
-    return []
+        if _is_request(data):
+            data = [data]
+        elif isinstance(data.get("results"), list):
+            data = data["results"]
+        elif "communication" in data:
+            data = [data]
+    if not isinstance(data, list):
+        return [], []
+    requests = [item for item in data if isinstance(item, dict) and _is_request(item)]
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for item in data:
+        if isinstance(item, dict):
+            if _is_request(item):
+                pairs += [(item, c) for c in item["communications"] if isinstance(c, dict)]
+            else:
+                pairs.append(({}, item))
+    return requests, pairs
 
 
 def _muckrock_file(item: object) -> Attachment:
@@ -411,39 +431,65 @@ def _muckrock_file(item: object) -> Attachment:
     return Attachment(name, error="file not in the export (MuckRock lists files as links)")
 
 
+def _muckrock_party(value: object, kind: str) -> str:
+    """A sender or authority as the API gives it: a name, or a numeric id shown as ``user 4420``."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("username") or value.get("id") or "")
+    if isinstance(value, (int, float)) or str(value).isdigit():
+        return f"{kind} {value}"
+    return str(value)
+
+
 def read_muckrock(path: str | Path) -> list[SourceMessage]:
-    """The communications in a MuckRock API JSON file, grouped by request (``foia``), oldest first."""
+    """The communications in a MuckRock API JSON file, grouped by request (``foia``), oldest first.
+
+    Takes a list or API page of communications, the v1 ``/foia/`` page (requests with nested
+    ``communications``, each expanded to its messages) or one request. A communication's text is
+    HTML when its ``full_html`` flag says so (read as text), plain text when the flag is false
+    (a file without the flag: HTML when it holds paragraph or line-break tags); ids the API
+    gives for people and agencies are kept as ``user <id>`` / ``agency <id>``. A request with no
+    communications gives one message with ``error`` set, so it is never silently dropped."""
     path = Path(path)
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError) as exc:
         raise ReadError(f"{path}: not JSON ({exc})") from exc
-    communications = _communications(data)
-    if not communications:
+    requests, pairs = _communications(data)
+    if not pairs and not requests:
         raise ReadError(f"{path}: no MuckRock communications (expected a list, 'results' or 'communications')")
-    default_foia = str(data.get("id", "")) if isinstance(data, dict) and "communications" in data else ""
-    threads: dict[str, list[dict[str, Any]]] = {}
-    for communication in communications:
-        threads.setdefault(str(communication.get("foia") or default_foia or path.stem), []).append(communication)
+    threads: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for request in requests:  # every request keeps its place, with or without communications
+        threads.setdefault(str(request.get("id") or path.stem), [])
+    for request, communication in pairs:
+        thread_id = str(communication.get("foia") or request.get("id") or path.stem)
+        threads.setdefault(thread_id, []).append((request, communication))
     messages = []
     for thread_id, items in threads.items():
-        items.sort(key=lambda c: str(c.get("datetime") or c.get("date") or ""))
-        for index, c in enumerate(items):
+        if not items:
+            messages.append(SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: request {thread_id} has no communications"))
+            continue
+        items.sort(key=lambda pair: str(pair[1].get("datetime") or pair[1].get("date") or ""))
+        for index, (request, c) in enumerate(items):
             raw = c.get("communication")
             text = raw if isinstance(raw, str) else ""
-            if "<" in text and re.search(r"</?(?:p|div|br|html|body)\b", text, re.IGNORECASE):
+            if c.get("full_html") or ("full_html" not in c and _LOOKS_HTML.search(text)):
                 text = html_to_text(text)
+            response = bool(c.get("response"))
             messages.append(SourceMessage(
                 thread_id=thread_id,
                 index=index,
-                role="authority" if c.get("response") else "requester",
+                role="authority" if response else "requester",
                 text=strip_quoted_history(text),
                 attachments=tuple(_muckrock_file(f) for f in (c.get("files") or [])),
                 date=str(c.get("datetime") or c.get("date") or ""),
-                sender=str(c.get("from_user") or c.get("from_who") or ""),
-                subject=str(c.get("subject") or ""),
+                authority=_muckrock_party(request.get("agency"), "agency"),
+                sender=_muckrock_party(c.get("from_user") or c.get("from_who") or c.get("from_name"), "user"),
+                subject=str(c.get("subject") or request.get("title") or ""),
                 site_state=str(c.get("status") or ""),
                 error="" if isinstance(raw, str) else "no communication text",
+                extra={"request_status": str(request.get("status") or "")} if request else {},
             ))
     return messages
 

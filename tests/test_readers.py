@@ -309,3 +309,27 @@ def test_a_zip_with_nothing_readable_is_one_clear_error_never_an_empty_result(tm
         err = capsys.readouterr().err.strip()
         assert err.count("\n") == 0 and str(path) in err and problem in err, err
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_muckrock_request_pages_are_expanded_to_their_communications(tmp_path):
+    comms = json.loads(formats.muckrock_json())["results"]
+    for c in comms:
+        c.pop("foia")
+    comms[1]["full_html"] = True
+    comms[1]["communication"] = "<p>We are withholding the records under <b>Exemption 5</b>, 5 U.S.C. 552(b)(5).</p>"
+    comms[2]["full_html"] = False
+    comms[2]["communication"] = "Received <p> as text: your request is assigned number 2024-77."
+    page = {"count": 2, "next": None, "previous": None, "results": [
+        {"id": 101, "title": "Body cameras", "status": "rejected", "agency": 9670, "communications": comms},
+        {"id": 102, "title": "Nothing sent yet", "status": "started", "agency": 9671, "communications": []},
+    ]}
+    path = tmp_path / "foia_page.json"
+    path.write_text(json.dumps(page))
+    messages = read_muckrock(path)
+    assert [(m.thread_id, m.index, m.role, m.sender, m.authority) for m in messages] == [
+        ("101", 0, "requester", "user 4420", "agency 9670"), ("101", 1, "authority", "user 9670", "agency 9670"),
+        ("101", 2, "authority", "user 9670", "agency 9670"), ("102", 0, "unknown", "", "")]
+    assert messages[1].text.startswith("Received <p> as text")  # full_html false: not read as HTML
+    assert "<b>" not in messages[2].text and classify(messages[2].text).exemptions == ("USFOIA:b5",)
+    assert messages[3].error == "foia_page.json: request 102 has no communications"
+    assert messages[0].extra["request_status"] == "rejected"
