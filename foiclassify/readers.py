@@ -111,7 +111,8 @@ class AlaveteliRequest:
     described_state: str
     law_used: str
     authority: str
-    response_states: tuple[str, ...]  # per incoming message, in order: described, else calculated state
+    response_states: tuple[str, ...]  # per response event, in order: described, else calculated state
+    response_dates: tuple[str, ...] = ()  # per response event: the day it was received (YYYY-MM-DD), or ""
 
 
 def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
@@ -124,11 +125,9 @@ def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
     if not isinstance(data, dict) or "info_request_events" not in data:
         raise ReadError(f"{path}: not an Alaveteli request JSON (no info_request_events)")
     body = data.get("public_body") or {}
-    states = tuple(
-        str(event.get("described_state") or event.get("calculated_state") or "")
-        for event in data["info_request_events"]
-        if isinstance(event, dict) and event.get("event_type") == "response"
-    )
+    responses = [event for event in data["info_request_events"] if isinstance(event, dict) and event.get("event_type") == "response"]
+    states = tuple(str(event.get("described_state") or event.get("calculated_state") or "") for event in responses)
+    dates = tuple(_day(str(event.get("created_at") or "")) for event in responses)
     return AlaveteliRequest(
         title=str(data.get("title") or ""),
         url_title=str(data.get("url_title") or ""),
@@ -136,7 +135,52 @@ def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
         law_used=str(data.get("law_used") or ""),
         authority=str(body.get("name") or "") if isinstance(body, dict) else "",
         response_states=states,
+        response_dates=dates,
     )
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WORDY_DAY = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))|(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))")
+
+
+def _day(value: str) -> str:
+    """The day a date names, as YYYY-MM-DD ("2024-05-30T10:01:00+01:00", "30 May 2024", "May 30,
+    2024"), or "" when it cannot be read (another language's month names, numbers only)."""
+    if match := _ISO_DAY.search(value):
+        return "-".join(match.groups())
+    match = _WORDY_DAY.search(value)
+    if not match:
+        return ""
+    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(5), match.group(4), match.group(6))
+    number = _MONTHS.get(month.lower())
+    return f"{year}-{number:02d}-{int(day):02d}" if number else ""
+
+
+def _pair_states(request: AlaveteliRequest, block_dates: list[str]) -> tuple[list[str], str]:
+    """The site state of each authority message of a zip (in order), and a warning when they
+    cannot all be paired. The request JSON lists every response, hidden and requester-only
+    ones included, which the zip may not hold, so states are paired by the day each response
+    arrived, in order; by position only when the days cannot be read and the counts agree."""
+    days = [_day(date) for date in block_dates]
+    if all(days) and any(request.response_dates):
+        states, used = [], set()
+        for day in days:
+            match = next((k for k, d in enumerate(request.response_dates) if d == day and k not in used), None)
+            if match is None:
+                states.append("")
+            else:
+                used.add(match)
+                states.append(request.response_states[match])
+        unpaired = states.count("")
+        return states, (f"{unpaired} authority message(s) matched no response in the request JSON by date: no site state" if unpaired else "")
+    if len(request.response_states) == len(days):
+        return list(request.response_states), ""
+    return [""] * len(days), (f"the request JSON lists {len(request.response_states)} responses and the zip holds {len(days)} "
+                              "authority messages whose dates cannot be read: site states not paired")
 
 
 _SEPARATOR = re.compile(r"^-{20,}[ \t]*$", re.MULTILINE)
@@ -252,23 +296,24 @@ def read_alaveteli_zip(
             return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {summary.name} holds no messages")]
         requester = blocks[0].sender if blocks else ""
         authority = (request.authority if request else "") or (blocks[0].recipient if blocks else "")
-        states = request.response_states if request else ()
+        roles = [_alaveteli_role(block, requester, authority) for block in blocks]
+        states, pairing_warning = _pair_states(request, [b.date for b, r in zip(blocks, roles) if r == "authority"]) if request else ([], "")
         messages = []
         incoming = 0
-        for index, block in enumerate(blocks):
-            role = _alaveteli_role(block, requester, authority)
+        for index, (block, role) in enumerate(zip(blocks, roles)):
             attachments: list[Attachment] = []
-            state = ""
+            state = warning = ""
             if role == "authority":
                 incoming += 1
                 state = states[incoming - 1] if incoming - 1 < len(states) else ""
+                warning = pairing_warning if not state else ""
                 found = sorted(by_message.get(incoming, []), key=lambda item: item[0])
                 attachments = [_zip_attachment(archive, info, name, max_bytes, ocr) for _, name, info in found]
                 names = {a.name for a in attachments}
                 attachments += [Attachment(name, error="listed in the correspondence but not in the archive") for name in block.listed if name not in names]
             messages.append(SourceMessage(
                 thread_id, index, role, block.body, tuple(attachments), date=block.date, authority=authority,
-                sender=block.sender.lstrip(", ").strip(), subject=title, site_state=state,
+                sender=block.sender.lstrip(", ").strip(), subject=title, site_state=state, warning=warning,
             ))
         return messages
 

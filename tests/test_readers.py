@@ -333,3 +333,22 @@ def test_muckrock_request_pages_are_expanded_to_their_communications(tmp_path):
     assert "<b>" not in messages[2].text and classify(messages[2].text).exemptions == ("USFOIA:b5",)
     assert messages[3].error == "foia_page.json: request 102 has no communications"
     assert messages[0].extra["request_status"] == "rejected"
+
+
+def test_site_states_are_paired_by_date_not_shifted_by_a_hidden_response(tmp_path):
+    path = tmp_path / "parking_contract_value.zip"
+    path.write_bytes(formats.alaveteli_zip())
+    request = json.loads(formats.alaveteli_request_json())
+    sent, ack, refusal = request["info_request_events"]
+    ack["created_at"], refusal["created_at"] = "2024-05-03T09:12:00.000+01:00", "2024-05-30T16:40:00.000+01:00"
+    hidden = {"id": 9, "event_type": "response", "created_at": "2024-05-20T08:00:00.000+01:00", "described_state": "waiting_clarification",
+              "calculated_state": "waiting_clarification", "incoming_message_id": 15}  # hidden by the site: not in the zip
+    request["info_request_events"] = [sent, ack, hidden, refusal]
+    (tmp_path / "parking_contract_value.json").write_text(json.dumps(request))
+    messages = read_alaveteli_zip(path)
+    assert [(m.site_state, m.warning) for m in messages] == [("", ""), ("waiting_response", ""), ("rejected", "")]
+
+    refusal["created_at"] = "2024-06-02T10:00:00.000+01:00"  # no response on the zip's 30 May
+    (tmp_path / "parking_contract_value.json").write_text(json.dumps(request))
+    last = read_alaveteli_zip(path)[2]
+    assert last.site_state == "" and last.warning == "1 authority message(s) matched no response in the request JSON by date: no site state"
