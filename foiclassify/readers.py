@@ -139,12 +139,25 @@ def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
     )
 
 
+# Month names of the languages Alaveteli sites write dates in (English, Spanish, French, German,
+# Italian, Portuguese, Catalan), for the Date lines of translated pages.
 _MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), start=1) for name in names}
+    ("jan", "january", "enero", "janvier", "januar", "gennaio", "janeiro", "gener"),
+    ("feb", "february", "febrero", "février", "februar", "febbraio", "fevereiro", "febrer"),
+    ("mar", "march", "marzo", "mars", "märz", "março", "març"),
+    ("apr", "april", "abril", "avril", "aprile"),
+    ("may", "mayo", "mai", "maggio", "maio", "maig"),
+    ("jun", "june", "junio", "juin", "juni", "giugno", "junho", "juny"),
+    ("jul", "july", "julio", "juillet", "juli", "luglio", "julho", "juliol"),
+    ("aug", "august", "agosto", "août", "agost"),
+    ("sep", "sept", "september", "septiembre", "septembre", "settembre", "setembro", "setembre"),
+    ("oct", "october", "octubre", "octobre", "oktober", "ottobre", "outubro"),
+    ("nov", "november", "noviembre", "novembre", "novembro"),
+    ("dec", "december", "diciembre", "décembre", "dezember", "dicembre", "dezembro", "desembre")), start=1) for name in names}
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_WORDY_DAY = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))|(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))")
+_WORDY_DAY = re.compile(
+    r"(?:(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4}))"  # 30 May 2024, 04 de marzo de 2024
+    r"|(?:([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))")  # May 30, 2024
 
 
 def _day(value: str) -> str:
@@ -183,11 +196,20 @@ def _pair_states(request: AlaveteliRequest, block_dates: list[str]) -> tuple[lis
                               "authority messages whose dates cannot be read: site states not paired")
 
 
-_SEPARATOR = re.compile(r"^-{20,}[ \t]*$", re.MULTILINE)
-_HEADER = re.compile(r"^[ \t]*(From|To|Date):[ \t]?(.*)$")
-_ATTACHMENT_LINE = re.compile(r"^[ \t]*Attachment:[ \t]*(.+?)(?:[ \t]+\([^()]*\))?[ \t]*$")
-_TITLE = re.compile(r'request\s+"(?P<title>.+?)"\.\s+The latest', re.DOTALL)
+# The plain-text page Alaveteli's show.text.erb writes: a header sentence naming the request's title
+# in quotes, then every visible event after a line of exactly 31 dashes. A message opens with
+# three "Label: value" lines (From, To, Date, in the site's language: "De:", "Para:", "Fecha:"),
+# after a notice line when only the requester may see it, and closes with one line per
+# attachment, "<Label>: <display name> (<size>)". Older templates indent every line by two spaces.
+_SEPARATOR = re.compile(r"^[ \t]*-{31}[ \t]*$", re.MULTILINE)  # a longer or shorter dash line is a disclaimer, not a separator
+_LABEL = r"[^\W\d_]+(?:[ '’][^\W\d_]+){0,2}"  # one to three words: "From", "Fecha", "Pièce jointe"
+_LABEL_LINE = re.compile(rf"^({_LABEL}):[ \t]?(.*)$")
+_ATTACHMENT = re.compile(rf"(?:^|[ \t])({_LABEL}):[ \t]+(.+?)[ \t]+\((\d+K|\d+(?:\.\d+)?M)\)(?=[ \t]|$)")
+_ATTACHMENTS_LINE = re.compile(rf"^(?:[ \t]*{_LABEL}:[ \t]+.+?[ \t]+\((?:\d+K|\d+(?:\.\d+)?M)\))+[ \t]*$")
+_TITLE = re.compile(r'["“](?P<title>.+?)["”]', re.DOTALL)
 _ZIP_MEMBER = re.compile(r"^(?P<message>\d+)_(?P<part>\d+)_(?P<name>.+)$")
+_ANNOTATION_LINE = re.compile(r"^(.+):\s*\(([^()]+)\)\s*$")  # "{{username}} left an annotation: (date)", in the site's language
+_HEADER_SEARCH = 8  # lines after a separator in which a message's three header lines are looked for
 
 
 @dataclass
@@ -196,45 +218,91 @@ class _Block:
     recipient: str = ""
     date: str = ""
     body: str = ""
+    notice: str = ""  # e.g. "This message is hidden, so that only you, the requester, can see it."
+    headed: bool = False  # opened with From / To / Date lines (a message, not an annotation or notice)
     listed: list[str] = field(default_factory=list)
 
 
+def _block(chunk: str) -> _Block:
+    """One event of the plain-text page: its header lines, notice, body and attachment lines."""
+    lines = _dedent(chunk).strip("\n").splitlines()
+    block = _Block()
+    start = next((i for i in range(min(_HEADER_SEARCH, max(len(lines) - 2, 0)))
+                  if all(_LABEL_LINE.match(lines[i + k]) for k in range(3))), None)
+    if start is None:  # an annotation ("X left an annotation: (date)") or a notice alone
+        first = next((line for line in lines if line.strip()), "")
+        if annotated := _ANNOTATION_LINE.match(first):
+            block.sender = re.sub(r"\s+left an annotation$", "", annotated.group(1).strip())
+            block.date = annotated.group(2).strip()
+            lines = lines[lines.index(first) + 1:]
+        block.body = "\n".join(lines).strip()
+        return block
+    block.headed = True
+    block.notice = " ".join(line.strip() for line in lines[:start] if line.strip())
+    block.sender, block.recipient, block.date = (_LABEL_LINE.match(lines[start + k]).group(2).strip() for k in range(3))  # type: ignore[union-attr]
+    body = lines[start + 3:]
+    end = len(body)
+    while end and (not body[end - 1].strip() or _ATTACHMENTS_LINE.match(body[end - 1])):
+        end -= 1
+    for line in body[end:]:
+        block.listed += [m.group(2).strip() for m in _ATTACHMENT.finditer(line)]
+    block.body = "\n".join(body[:end]).strip()
+    return block
+
+
 def _blocks(correspondence: str) -> tuple[str, list[_Block]]:
-    """The title and the message blocks of an Alaveteli ``correspondence.txt``."""
+    """The title and the event blocks of an Alaveteli ``correspondence.txt``."""
     chunks = _SEPARATOR.split(correspondence)
     title = _TITLE.search(chunks[0])
+    return (" ".join(title.group("title").split()) if title else ""), [_block(chunk) for chunk in chunks[1:]]
+
+
+_SUBTITLE = re.compile(r"^(?P<user>.+?) made this (?P<law>.+?) request to (?P<body>.+?)\.?$")
+_PRINTED_ATTACHMENT = re.compile(r"^(?P<name>.+?)\s+(?:\d+K|\d+(?:\.\d+)?M)\s+Download$")
+
+
+def _printed_blocks(text: str) -> tuple[str, list[_Block], str, str] | None:
+    """The title, messages, requester and authority of a request page printed to PDF (the
+    ``correspondence.pdf`` of zips made where the site converts its page to PDF), read from the
+    page's layout: the title, the subtitle "X made this … request to Y", and for each message its
+    sender line(s) (the requester's name; or the authority's name, after a "From: name" line)
+    above a line holding only its date. None when the subtitle is not there."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    k = next((i for i, line in enumerate(lines) if _SUBTITLE.match(line)), None)
+    if k is None:
+        return None
+    subtitle = _SUBTITLE.match(lines[k])
+    requester, authority = subtitle.group("user").strip(), subtitle.group("body").strip()  # type: ignore[union-attr]
+    title = lines[k - 1] if k else ""
+    heads = []  # (first header line, date line) of each message
+    for j in range(k + 2, len(lines)):
+        if len(lines[j]) <= 40 and _day(lines[j]) and lines[j - 1] in (requester, authority):
+            first = j - 2 if lines[j - 1] == authority and j - 2 > k and _LABEL_LINE.match(lines[j - 2]) else j - 1
+            heads.append((first, j))
     blocks = []
-    for chunk in chunks[1:]:
-        block = _Block()
-        lines = chunk.strip("\n").splitlines()
-        i = 0
-        while i < len(lines) and (match := _HEADER.match(lines[i])):
-            value = match.group(2).strip()
-            if match.group(1) == "From":
-                block.sender = value
-            elif match.group(1) == "To":
-                block.recipient = value
-            else:
-                block.date = value
-            i += 1
-        body_lines = []
-        for line in lines[i:]:
-            listed = _ATTACHMENT_LINE.match(line)
-            if listed:
-                block.listed.append(listed.group(1).strip())
-            else:
-                body_lines.append(line)
-        block.body = _dedent("\n".join(body_lines)).strip()
+    for n, (first, j) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        body = lines[j + 1:end]
+        listed = [m.group("name") for line in body if (m := _PRINTED_ATTACHMENT.match(line))]
+        body = [line for line in body if not _PRINTED_ATTACHMENT.match(line)]
+        if lines[j - 1] == authority:
+            named = _LABEL_LINE.match(lines[first]) if first < j - 1 else None
+            block = _Block(sender=f"{named.group(2).strip() if named else ''}, {authority}", recipient=requester)
+        else:
+            block = _Block(sender=requester, recipient=authority)
+        block.date, block.body, block.listed, block.headed = lines[j], "\n".join(body), listed, True
         blocks.append(block)
-    return (" ".join(title.group("title").split()) if title else ""), blocks
+    return title, blocks, requester, authority
 
 
 def _dedent(text: str) -> str:
-    """Remove the template's two-space indent from every line that has it."""
+    """Remove the older template's two-space indent from every line that has it."""
     return re.sub(r"^  ", "", text, flags=re.MULTILINE)
 
 
 def _alaveteli_role(block: _Block, requester: str, authority: str) -> str:
+    if not block.headed:
+        return "annotation"
     sender = block.sender.lstrip(", ").strip()
     if authority and (block.sender.endswith(", " + authority) or sender == authority):
         return "authority"
@@ -257,6 +325,38 @@ def _zip_attachment(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, 
     return read_attachment(name, data, max_bytes=max_bytes, ocr=ocr)
 
 
+@dataclass
+class _Correspondence:
+    title: str = ""
+    blocks: list[_Block] = field(default_factory=list)
+    requester: str = ""
+    authority: str = ""
+    error: str = ""  # why no message can be read (names the file inside the zip)
+
+
+def _correspondence(archive: zipfile.ZipFile, max_bytes: int, ocr: OCR | None) -> _Correspondence:
+    """The messages of a zip's ``correspondence.txt``, or else of its ``correspondence.pdf``."""
+    names = set(archive.namelist())
+    name = next((n for n in ("correspondence.txt", "correspondence.pdf") if n in names), "")
+    if not name:
+        return _Correspondence(error="no correspondence.txt or correspondence.pdf in the archive")
+    summary = _zip_attachment(archive, archive.getinfo(name), name, max_bytes, ocr if name.endswith(".pdf") else None)
+    if summary.error:
+        return _Correspondence(error=f"{name}: {summary.error}")
+    if name == "correspondence.pdf":
+        printed = _printed_blocks(summary.text)
+        if printed is None:
+            return _Correspondence(error="correspondence.pdf: no 'X made this … request to Y' line, so its messages cannot be told apart")
+        found = _Correspondence(*printed)
+    else:
+        title, blocks = _blocks(summary.text)
+        first = next((block for block in blocks if block.headed), _Block())
+        found = _Correspondence(title, blocks, first.sender, first.recipient)
+    if not found.blocks:
+        found.error = f"{name} holds no messages"
+    return found
+
+
 def read_alaveteli_zip(
     path: str | Path, request: AlaveteliRequest | None = None, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None,
 ) -> list[SourceMessage]:
@@ -277,25 +377,16 @@ def read_alaveteli_zip(
     except (OSError, zipfile.BadZipFile) as exc:
         return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: not a readable zip archive ({exc})")]
     with archive:
-        members = {info.filename: info for info in archive.infolist() if not info.is_dir()}
-        if "correspondence.txt" in members:
-            summary = _zip_attachment(archive, members["correspondence.txt"], "correspondence.txt", max_bytes, None)
-        elif "correspondence.pdf" in members:
-            summary = _zip_attachment(archive, members["correspondence.pdf"], "correspondence.pdf", max_bytes, ocr)
-        else:
-            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: no correspondence.txt or correspondence.pdf in the archive")]
-        if summary.error:
-            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {summary.name}: {summary.error}")]
+        found = _correspondence(archive, max_bytes, ocr)
+        if found.error:
+            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {found.error}")]
         by_message: dict[int, list[tuple[int, str, zipfile.ZipInfo]]] = {}
-        for filename, info in members.items():
-            match = _ZIP_MEMBER.match(Path(filename).name)
-            if match:
+        for info in archive.infolist():
+            match = _ZIP_MEMBER.match(Path(info.filename).name)
+            if match and not info.is_dir():
                 by_message.setdefault(int(match.group("message")), []).append((int(match.group("part")), match.group("name"), info))
-        title, blocks = _blocks(summary.text)
-        if not blocks:
-            return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: {summary.name} holds no messages")]
-        requester = blocks[0].sender if blocks else ""
-        authority = (request.authority if request else "") or (blocks[0].recipient if blocks else "")
+        title, blocks, requester = found.title, found.blocks, found.requester
+        authority = (request.authority if request else "") or found.authority
         roles = [_alaveteli_role(block, requester, authority) for block in blocks]
         states, pairing_warning = _pair_states(request, [b.date for b, r in zip(blocks, roles) if r == "authority"]) if request else ([], "")
         messages = []
@@ -314,6 +405,7 @@ def read_alaveteli_zip(
             messages.append(SourceMessage(
                 thread_id, index, role, block.body, tuple(attachments), date=block.date, authority=authority,
                 sender=block.sender.lstrip(", ").strip(), subject=title, site_state=state, warning=warning,
+                extra={"notice": block.notice},
             ))
         return messages
 
@@ -322,10 +414,7 @@ def count_alaveteli_zip(path: str | Path) -> int:
     """How many messages :func:`read_alaveteli_zip` will return, reading only the correspondence."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "correspondence.txt" not in names:
-                return 1
-            return max(1, len(_blocks(decode(archive.read("correspondence.txt")))[1]))
+            return max(1, len(_correspondence(archive, MAX_BYTES, None).blocks))
     except Exception:  # unreadable: read_alaveteli_zip returns one message with an error
         return 1
 
@@ -336,16 +425,10 @@ def alaveteli_zip_error(path: str | Path) -> str:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "correspondence.txt" in names:
-                if not _blocks(decode(archive.read("correspondence.txt")))[1]:
-                    return f"{path}: correspondence.txt holds no messages"
-                return ""
-            if "correspondence.pdf" in names:
-                return ""
-            return f"{path}: no correspondence.txt or correspondence.pdf in the archive"
+            error = _correspondence(archive, MAX_BYTES, None).error
     except Exception as exc:  # not a zip, or a corrupt one
         return f"{path}: not a readable zip archive ({exc})"
+    return f"{path}: {error}" if error else ""
 
 
 _EXPORT_TABLES = ("IncomingMessage", "InfoRequest", "PublicBody")
@@ -487,6 +570,15 @@ def _muckrock_party(value: object, kind: str) -> str:
     return str(value)
 
 
+def _muckrock_sender(communication: dict[str, Any], request: dict[str, Any]) -> str:
+    """The sender: the request's ``username`` when the requester (``user``) sent it, else the
+    name or id the API gives (v1 gives only user ids)."""
+    sender = communication.get("from_user") or communication.get("from_who") or communication.get("from_name")
+    if sender is not None and request.get("username") and sender == request.get("user"):
+        return str(request["username"])
+    return _muckrock_party(sender, "user")
+
+
 def read_muckrock(path: str | Path) -> list[SourceMessage]:
     """The communications in a MuckRock API JSON file, grouped by request (``foia``), oldest first.
 
@@ -530,7 +622,7 @@ def read_muckrock(path: str | Path) -> list[SourceMessage]:
                 attachments=tuple(_muckrock_file(f) for f in (c.get("files") or [])),
                 date=str(c.get("datetime") or c.get("date") or ""),
                 authority=_muckrock_party(request.get("agency"), "agency"),
-                sender=_muckrock_party(c.get("from_user") or c.get("from_who") or c.get("from_name"), "user"),
+                sender=_muckrock_sender(c, request),
                 subject=str(c.get("subject") or request.get("title") or ""),
                 site_state=str(c.get("status") or ""),
                 error="" if isinstance(raw, str) else "no communication text",

@@ -82,6 +82,9 @@ REFUSAL_LETTER = [
     "release would prejudice the commercial interests of the council and its contractor.",
 ]
 
+# The older Alaveteli text template's layout (every line indented by two spaces, as in
+# app/views/request/_incoming_correspondence.text.erb at 4eee188e); today's layout is in the
+# rendered fixtures of tests/fixtures/platforms/.
 CORRESPONDENCE = """This is a plain-text version of the Freedom of Information request "Parking contract value".  The latest, full version is available online at https://alaveteli.example/request/parking_contract_value.
 
 -------------------------------
