@@ -28,7 +28,7 @@ from .pipeline import classify, classify_thread
 from .result import Classification
 
 RESULT_COLUMNS = (
-    "outcome", "exemptions", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
+    "outcome", "exemptions", "jurisdiction", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
     "cost_estimate", "reason", "evidence", "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
@@ -45,6 +45,7 @@ def _result_columns(result: Classification | None, error: str = "", segments: bo
     return extra | {
         "outcome": result.outcome,
         "exemptions": list(result.exemptions),
+        "jurisdiction": result.jurisdiction,
         "stage": result.stage,
         "confidence": result.confidence,
         "ncnd": result.ncnd,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .labels import EXEMPTIONS, OUTCOMES, sort_codes
+from .labels import NOT_HELD_CODES, OUTCOMES, sort_codes
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
@@ -32,7 +32,9 @@ _NCND_SUBSECTIONS = {
 # Outcome signals that state a decision (not a holding reply).
 _WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
 _ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
-_NOT_HELD_CODES = frozenset(code for code, name in EXEMPTIONS.items() if name == "information not held")  # EIR 12(4)(a), EISR 10(4)(a)
+_NOT_HELD_CODES = NOT_HELD_CODES  # EIR 12(4)(a), EISR 10(4)(a), AU s24A, NZ s18(e)/(g), IE s15(1)(a) …
+# Provisions that mean neither confirm nor deny wherever they are cited (TAXONOMY §2).
+_NCND_PROVISIONS = {("AUFOI", "25"), ("NZOIA", "10"), ("NZLGOIMA", "8")}
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
 
 
@@ -153,6 +155,8 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         ref = roled.ref
         label = ref.code or _uncoded_label(ref.act, ref.text)
         evidence.append(Evidence(label, ref.start, ref.end, text[ref.start:ref.end], "rule", roled.role, roled.why))
+        if roled.role == "cited" and (ref.act, ref.text[:len(ref.text) - len(ref.subsections)]) in _NCND_PROVISIONS:
+            ncnd_by_subsection = True
         if roled.role == "cited" and ref.code:
             cited.add(ref.code)
             if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(_NCND_SUBSECTIONS[ref.code]):
@@ -160,12 +164,12 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
 
     # Grounds named without a number imply a code (the rules have set aside the cues that a
     # negation, a possibility or a general statement turns off).
-    scottish = findings.acts["section"] == "FOISA"
+    section_act = findings.acts["section"]  # FOIA, FOISA, AUFOI …: which act's code a ground named without a number implies
     signals: set[str] = set()
     kept_hits = list(findings.counted)
     for hit in kept_hits:
         signals.add(hit.cue.signal)
-        code = IMPLIED_CODES.get(hit.cue.signal, {}).get("FOISA" if scottish else "FOIA")
+        code = IMPLIED_CODES.get(hit.cue.signal, {}).get(section_act)
         if code:
             cited.add(code)
     if ncnd_by_subsection:
@@ -175,9 +179,12 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if pointer_answers:
         signals.add("provided")
 
-    # The EIRs' "information not held" exception says the information is not held; it withholds nothing.
+    # The EIRs' "information not held" exception (and AU s24A, NZ s18(e), IE s15(1)(a) …) says the
+    # information is not held; it withholds nothing: a refusal on those grounds alone is not held.
     if cited & _NOT_HELD_CODES:
         signals.add("not_held")
+        if cited <= _NOT_HELD_CODES:
+            signals.discard("withheld")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
     answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:
@@ -203,9 +210,9 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     for hit in kept_hits:
         signal = "provided" if hit.cue.signal == "published" and pointer_answers else hit.cue.signal
         label = outcome if (signal in support or signal == outcome_signal) else signal
-        if signal in IMPLIED_CODES:
-            label = IMPLIED_CODES[signal]["FOISA" if scottish else "FOIA"]
-        evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if signal in IMPLIED_CODES else "cue", hit.cue.name))
+        if signal in IMPLIED_CODES and section_act in IMPLIED_CODES[signal]:
+            label = IMPLIED_CODES[signal][section_act]
+        evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if label in cited else "cue", hit.cue.name))
     if answers:
         first = answers[0]
         evidence.append(Evidence(outcome, first.start(), first.end(), first.group(), "rule", "cue", "an answer line: a bare figure or yes/no/none"))
@@ -225,6 +232,7 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         advice_offered="advice_offered" in signals,
         cost_estimate=cost_estimate(text, [(h.start, h.end) for h in cost_hits]) if cost_hits else None,
         reason=reason,
+        jurisdiction=findings.acts.get("jurisdiction", "UK"),
     )
 
 

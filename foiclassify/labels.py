@@ -189,25 +189,155 @@ _USFOIA = {
     "b9": "geological information on wells",
 }
 
+_AUFOI = {
+    "s24A": "documents cannot be found or do not exist",
+    "s24": "practical refusal (substantial and unreasonable diversion of resources)",
+    "s33": "national security, defence or international relations",
+    "s34": "Cabinet documents",
+    "s37": "law enforcement and public safety",
+    "s38": "secrecy provisions of other laws",
+    "s42": "legal professional privilege",
+    "s45": "material obtained in confidence",
+    "s46": "contempt of Parliament or court",
+    "s47": "trade secrets or commercially valuable information",
+    "s47A": "electoral rolls",
+    "s47B": "Commonwealth-State relations",
+    "s47C": "deliberative processes",
+    "s47D": "financial or property interests of the Commonwealth",
+    "s47E": "certain operations of agencies",
+    "s47F": "personal privacy",
+    "s47G": "business information",
+    "s47H": "research",
+    "s47J": "the economy",
+}
+
+_NZOIA = {
+    "s6(a)": "security, defence or international relations",
+    "s6(b)": "information entrusted by other governments",
+    "s6(c)": "maintenance of the law",
+    "s6(d)": "safety of any person",
+    "s6(e)": "damage to the economy",
+    "s9(2)(a)": "privacy of natural persons",
+    "s9(2)(b)": "commercial position or trade secrets",
+    "s9(2)(ba)": "information subject to an obligation of confidence",
+    "s9(2)(c)": "health or safety of the public",
+    "s9(2)(d)": "economic interests of New Zealand",
+    "s9(2)(e)": "measures against economic loss",
+    "s9(2)(f)": "constitutional conventions (free and frank advice to Ministers, confidentiality)",
+    "s9(2)(g)": "free and frank expression of opinions; protection from improper pressure",
+    "s9(2)(h)": "legal professional privilege",
+    "s9(2)(i)": "commercial activities",
+    "s9(2)(j)": "negotiations",
+    "s9(2)(k)": "improper gain or advantage",
+    "s18(c)": "making available would breach another enactment or contempt",
+    "s18(d)": "information publicly available or soon to be",
+    "s18(e)": "document does not exist or cannot be found",
+    "s18(f)": "substantial collation or research",
+    "s18(g)": "information not held",
+    "s18(h)": "frivolous or vexatious request",
+}
+
+_NZLGOIMA = {
+    "s6(a)": "maintenance of the law",
+    "s6(b)": "safety of any person",
+    "s7(2)(a)": "privacy of natural persons",
+    "s7(2)(b)": "commercial position or trade secrets",
+    "s7(2)(ba)": "information subject to an obligation of confidence",
+    "s7(2)(c)": "information subject to an obligation of confidence",
+    "s7(2)(d)": "avoiding prejudice to public health or safety",
+    "s7(2)(e)": "measures against economic loss",
+    "s7(2)(f)": "free and frank expression of opinions; protection from improper pressure",
+    "s7(2)(g)": "legal professional privilege",
+    "s7(2)(h)": "commercial activities",
+    "s7(2)(i)": "negotiations",
+    "s7(2)(j)": "improper gain or advantage",
+    "s17(c)": "making available would breach another enactment or contempt",
+    "s17(d)": "information publicly available or soon to be",
+    "s17(e)": "document does not exist or cannot be found",
+    "s17(f)": "substantial collation or research",
+    "s17(g)": "information not held",
+    "s17(h)": "frivolous or vexatious request",
+}
+
+_IEFOI = {
+    **{f"s15(1)({letter})": name for letter, name in (
+        ("a", "records do not exist or cannot be found"),
+        ("b", "request insufficiently particular"),
+        ("c", "voluminous request (substantial and unreasonable interference)"),
+        ("d", "information already published or to be published"),
+        ("e", "court records"),
+        ("f", "request already granted"),
+        ("g", "frivolous or vexatious request"),
+        ("h", "fee or deposit not paid"),
+        ("i", "records created in relation to another body"),
+    )},
+    "s28": "meetings of the Government",
+    "s29": "deliberations of FOI bodies",
+    "s30": "functions and negotiations of FOI bodies",
+    "s31": "parliamentary, court and certain other matters (incl. legal professional privilege)",
+    "s32": "law enforcement and public safety",
+    "s33": "security, defence and international relations",
+    "s34": "records given by other governments",
+    "s35": "information obtained in confidence",
+    "s36": "commercially sensitive information",
+    "s37": "personal information",
+    "s38": "records of a third party (consultation)",
+    "s39": "research and natural resources",
+    "s40": "financial and economic interests of the State",
+    "s41": "disclosure prohibited by other enactments",
+    "s42": "restrictions on the Act",
+}
+
+_EU1049 = {
+    "4(1)(a)": "public interest (security, defence, international relations, financial or economic policy)",
+    "4(1)(b)": "privacy and personal data",
+    "4(2)-1": "commercial interests",
+    "4(2)-2": "court proceedings and legal advice",
+    "4(2)-3": "inspections, investigations and audits",
+    "4(3)": "the institution's decision-making process",
+    "4(5)": "a Member State's objection",
+}
+
 ACTS: dict[str, str] = {
     "FOIA": "Freedom of Information Act 2000",
     "EIR": "Environmental Information Regulations 2004",
     "FOISA": "Freedom of Information (Scotland) Act 2002",
     "EISR": "Environmental Information (Scotland) Regulations 2004",
     "USFOIA": "5 U.S.C. § 552",
+    "AUFOI": "Freedom of Information Act 1982 (Commonwealth of Australia)",
+    "NZOIA": "Official Information Act 1982 (New Zealand)",
+    "NZLGOIMA": "Local Government Official Information and Meetings Act 1987 (New Zealand)",
+    "IEFOI": "Freedom of Information Act 2014 (Ireland)",
+    "EU1049": "Regulation (EC) No 1049/2001 (EU institutions)",
 }
+
+#: Where a reply's law applies (the ``jurisdiction`` field): UK (FOIA, EIR), UK-SCT (FOISA,
+#: EISR), AU, NZ, IE, EU, US.
+JURISDICTIONS: tuple[str, ...] = ("UK", "UK-SCT", "AU", "NZ", "IE", "EU", "US")
 
 #: Every exemption code of TAXONOMY §2 with its short human name.
 EXEMPTIONS: dict[str, str] = {
     f"{act}:{provision}": name
-    for act, table in (("FOIA", _FOIA), ("EIR", _EIR), ("FOISA", _FOISA), ("EISR", _EISR), ("USFOIA", _USFOIA))
+    for act, table in (("FOIA", _FOIA), ("EIR", _EIR), ("FOISA", _FOISA), ("EISR", _EISR), ("USFOIA", _USFOIA),
+                       ("AUFOI", _AUFOI), ("NZOIA", _NZOIA), ("NZLGOIMA", _NZLGOIMA), ("IEFOI", _IEFOI), ("EU1049", _EU1049))
     for provision, name in table.items()
 }
 
-# Sections of FOIA / FOISA that are machinery, not grounds to withhold (§2).
+#: Codes that say the information is not held (the outcome is ``not_held``, nothing is withheld).
+NOT_HELD_CODES: frozenset[str] = frozenset({
+    "EIR:12(4)(a)", "EISR:10(4)(a)", "AUFOI:s24A", "NZOIA:s18(e)", "NZOIA:s18(g)",
+    "NZLGOIMA:s17(e)", "NZLGOIMA:s17(g)", "IEFOI:s15(1)(a)",
+})
+
+# Sections that are machinery, not grounds to withhold (§2); for EU1049, articles.
 PROCEDURAL_SECTIONS: dict[str, frozenset[str]] = {
     "FOIA": frozenset({"1", "2", "3", "5", "8", "9", "10", "11", "16", "17", "19", "45", "46", "50", "77", "84"}),
     "FOISA": frozenset({"1", "2", "3", "8", "9", "10", "11", "15", "16", "17", "20", "21", "47", "60", "61", "65", "73"}),
+    "AUFOI": frozenset({"11", "11A", "15", "15A", "16", "17", "22", "23", "25", "26", "27", "27A", "29", "54", "55"}),
+    "NZOIA": frozenset({"10", "12", "13", "14", "15", "15A", "16", "17", "19", "28"}),
+    "NZLGOIMA": frozenset({"8", "10", "11", "12", "13", "14", "15", "16", "18", "27"}),
+    "IEFOI": frozenset({"11", "12", "13", "14", "17", "18", "19", "21", "22", "24", "25", "26", "27"}),
+    "EU1049": frozenset({"2", "3", "6", "7", "8", "9", "10", "11", "12"}),
 }
 
 

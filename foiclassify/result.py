@@ -123,12 +123,14 @@ class Classification:
     cost_estimate: CostEstimate | None = None
     reason: str = ""
     segments: tuple[RoledSegment, ...] = ()
+    jurisdiction: str = "UK"  # whose law the message is written under (labels.JURISDICTIONS)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict of JSON types (lists, not tuples)."""
         return {
             "outcome": self.outcome,
             "exemptions": list(self.exemptions),
+            "jurisdiction": self.jurisdiction,
             "stage": self.stage,
             "confidence": self.confidence,
             "ncnd": self.ncnd,

@@ -89,6 +89,12 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b"
         r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
     Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'held in part', 'partially')),
+    # Other countries' words for a partial release (AU "grant access in part", "publish the
+    # documents in part"; NZ "released in part"; IE "part-grant"; EU "partial access").
+    Cue("access granted / released in part", "partial",
+        r"\b(?:grant(?:ed|ing)?|give|given|release[ds]?|releasing|publish(?:ed|ing)?|provide[ds]?|disclose[ds]?)" + W + r"\bin part\b"
+        r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in part\b", 1.5,
+        keywords=('in part', 'part-grant', 'part grant', 'partial access', 'partial release', 'partial grant')),
     Cue("NCND for any other information", "partial", r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:recorded )?information\b", 1.0, keywords=('confirm',)),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
@@ -166,6 +172,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:you|requester) (?:may|might|could|can) (?:wish|want|like|choose|consider)?" + W + r"(?:narrow|refine|reduc|limit|resubmit|submit a (?:new|fresh|refined|narrower))"
         r"|\bif you (?:were to |could |can |wish to )?(?:narrow|refine|reduce|limit)\b|\badvice and assistance\b|\bto (?:narrow|refine|reduce) (?:the scope of )?your request\b"
         r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appropriate) limit", 1.0, keywords=('narrow', 'refine', 'reduc', 'limit', 'resubmit', 'submit a', 'advice and assistance')),
+    Cue("reply to a confirmatory application (EU)", "internal_review",
+        r"\b(?:your|the|this|a) confirmatory (?:application|request)\b", 2.0, keywords=('confirmatory',)),
     Cue("internal review result", "internal_review",
         r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:internal )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|undertaken) (?:an|the|a|your) (?:internal )?review"
         r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|conducted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed?)\b"
@@ -173,6 +181,8 @@ CUES: tuple[Cue, ...] = (
 )
 
 # Grounds named without a section number, and the code each implies per act family.
+# By the document's act for a bare "section" (rules.sections.default_act): a ground named
+# without a number implies that act's code; in a country with no such code, none.
 IMPLIED_CODES: dict[str, dict[str, str]] = {
     "cost_limit": {"FOIA": "FOIA:s12", "FOISA": "FOISA:s12"},
     "vexatious": {"FOIA": "FOIA:s14", "FOISA": "FOISA:s14"},

@@ -30,6 +30,7 @@ _TRIGGER = (
     r"\b(?:sections?|secs?\.|ss\.?|adran(?:nau)?)(?:\(s\))?"  # "section(s) 29(1)(d)" in a template
     r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
     r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)(?:\(s\))?"
+    r"|\b(?:articles?|art\.)"
     r"|\b(?:exemptions?|exceptions?)(?:\(s\))?(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?)(?:\(s\))?)?"
     r")"
 )
@@ -43,7 +44,7 @@ _ONE_NUM = re.compile(_NUM)
 # Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
 # "ss" (a common letter pair) only where a number follows within the trigger's reach.
 _TRIGGER_STARTS = (
-    ("sec", "ss.", "adran", "reg", "rheoliad", "exempt", "except")
+    ("sec", "ss.", "adran", "reg", "rheoliad", "exempt", "except", "article", "art.")
     + tuple(f"ss{gap}{d}" for gap in ("", " ", "  ", "   ") for d in "0123456789")
     + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
 )
@@ -57,7 +58,10 @@ _ACT_AFTER = re.compile(
     r"(?P<FOISA>Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|FOI\s?\(S\)\s?A|FOISA|FOI\s+\(Scotland\)\s+Act)"
     r"|(?P<EISR>Environmental\s+Information\s+\(Scotland\)\s+Regulations|EIRs? ?\(Scotland\)|EISRs?\b)"
     r"|(?P<EIR>Environmental\s+Information\s+Regulations|EIRs?\b|Regulations\b)"
-    r"|(?P<FOIA>Freedom\s+of\s+Information\s+Act|FOIA\b|FoIA\b|FOI\s+Act|FoI\s+Act|FOI\b|FoI\b)"
+    r"|(?P<NZLGOIMA>Local\s+Government\s+Official\s+Information\s+and\s+Meetings\s+Act|LGOIMA\b)"
+    r"|(?P<NZOIA>Official\s+Information\s+Act|OIA\b)"
+    r"|(?P<EU1049>Regulation\s+\(EC\)\s+(?:No\.?\s+)?1049/2001|Regulation\s+(?:No\.?\s+)?1049/2001|Regulation\s+1049\b)"
+    r"|(?P<FOIA>(?:Freedom\s+of\s+Information|FOI|FoI)\s+Act(?:\s+(?P<year>\d{4}))?(?:\s+\((?P<state>[A-Za-z]{2,3})\))?|FOIA\b|FoIA\b|FOI\b|FoI\b)"
     r"|(?P<THE_ACT>Act\b)"
     r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
     r")"
@@ -65,8 +69,22 @@ _ACT_AFTER = re.compile(
 # Words (lower case) that put a document under Scottish law, or US federal FOIA.
 _SCOTTISH_WORDS = ("(scotland) act", "(scotland) regulations", "foisa", "foi(s)a", "foi (s) a", "scottish information commissioner", "eisr", "eir (scotland)", "eirs (scotland)")
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
+# ... and under another country's law: its Act named with its year, its regulator, its site.
+_AU_WORDS = ("freedom of information act 1982", "foi act 1982", "australian information commissioner", "oaic", "righttoknow.org.au", "(cth)", "commonwealth of australia")
+_AU_STATE_WORDS = ("(vic)", "(nsw)", "(qld)", "government information (public access) act", "gipa act", "right to information act 2009", "freedom of information act 1991", "freedom of information act 1992")
+_AU_FEDERAL_WORDS = ("(cth)", "australian information commissioner", "oaic", "commonwealth of australia")
+_NZ_WORDS = ("official information act", "lgoima", "local government official information", "fyi.org.nz", "new zealand")
+_IE_WORDS = ("freedom of information act 2014", "foi act 2014", "office of the information commissioner", "ireland", "irish")
+_EU_WORDS = ("1049/2001", "confirmatory application", "european ombudsman", "asktheeu")
 # Everything this module looks for with str.find-like speed, located in one pass.
-KEYWORDS = Keywords(_TRIGGER_STARTS + _SCOTTISH_WORDS + _US_WORDS)
+KEYWORDS = Keywords(_TRIGGER_STARTS + _SCOTTISH_WORDS + _US_WORDS + _AU_WORDS + _AU_STATE_WORDS + _NZ_WORDS + _IE_WORDS + _EU_WORDS)
+# Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
+_JURISDICTION_ACTS = {
+    "UK": ("FOIA", "EIR"), "UK-SCT": ("FOISA", "EISR"), "US": ("FOIA", "EIR"),
+    "AU": ("AUFOI", ""), "NZ": ("NZOIA", ""), "IE": ("IEFOI", ""), "EU": ("", ""),
+}
+# The year of an "FOI Act" named in full: whose act it is.
+_FOI_ACT_YEARS = {"2000": "FOIA", "1982": "AUFOI", "2014": "IEFOI", "1997": "IEFOI"}
 
 
 @dataclass(frozen=True)
@@ -84,15 +102,48 @@ class SectionRef:
     subsections: str  # "(2)", "(5)(e)" …
 
 
+def jurisdiction_of(spots: dict[str, list[int]]) -> str:
+    """Whose law a document is written under, from the words found in it (TAXONOMY §2: the Act's
+    name and year, the regulator, the site): ``EU``, ``AU``, ``NZ``, ``IE``, ``UK-SCT``, ``US``,
+    else ``UK``. The EU Regulation and the other countries' Acts are named far more rarely in a
+    UK letter than "Scotland" or a US statute, so they are read first."""
+    def has(words: tuple[str, ...]) -> bool:
+        return any(word in spots for word in words)
+
+    if has(_EU_WORDS):
+        return "EU"
+    if has(_NZ_WORDS):
+        return "NZ"
+    if has(_AU_WORDS) or has(_AU_STATE_WORDS):
+        return "AU"
+    if has(_IE_WORDS) and ("freedom of information act 2014" in spots or "foi act 2014" in spots or "office of the information commissioner" in spots):
+        return "IE"
+    if has(_SCOTTISH_WORDS):
+        return "UK-SCT"
+    if has(_US_WORDS):
+        return "US"
+    return "UK"
+
+
 def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[str, str]:
-    """Which act a bare "section"/"regulation" means in a document (given as :func:`~foiclassify.text.fold`
-    of it; ``spots`` is :data:`KEYWORDS` found in it, when the caller has them)."""
+    """Which act a bare "section"/"regulation"/"article" means in a document (given as
+    :func:`~foiclassify.text.fold` of it; ``spots`` is :data:`KEYWORDS` found in it, when the
+    caller has them), and the document's ``jurisdiction``. An Australian state's act has no
+    catalogue: its sections are ``"other_act"`` evidence, never another country's codes."""
     spots = KEYWORDS.find(folded) if spots is None else spots
-    scottish = any(word in spots for word in _SCOTTISH_WORDS)
+    jurisdiction = jurisdiction_of(spots)
+    section, regulation = _JURISDICTION_ACTS[jurisdiction]
+    federal = any(word in spots for word in _AU_FEDERAL_WORDS) or not any(word in spots for word in _AU_STATE_WORDS)
+    if jurisdiction == "AU" and not federal:
+        section = "Australian state FOI act"
+    if jurisdiction == "NZ" and ("lgoima" in spots or "local government official information" in spots) and "official information act" not in spots:
+        section = "NZLGOIMA"
     return {
-        "section": "FOISA" if scottish else "FOIA",
-        "regulation": "EISR" if scottish else "EIR",
+        "section": section or "other",
+        "regulation": regulation or "other",
+        "article": "EU1049" if jurisdiction == "EU" else "other",
         "us": "USFOIA" if any(word in spots for word in _US_WORDS) else "",
+        "jurisdiction": jurisdiction,
     }
 
 
@@ -100,6 +151,8 @@ def _trigger_kind(trigger: str) -> str:
     t = trigger.lower()
     if t.startswith(("reg", "rheoliad")):
         return "regulation"
+    if t.startswith(("article", "art.")):
+        return "article"
     if t.startswith(("exemption", "exception")):
         if "regulation" in t:
             return "regulation"
@@ -109,11 +162,21 @@ def _trigger_kind(trigger: str) -> str:
     return "section"
 
 
-def _act_after(text: str, pos: int) -> str | None:
+def _act_after(text: str, pos: int, acts: dict[str, str]) -> str | None:
+    """The act named right after a reference, or None when it is "the Act" (the document's own).
+    A bare "FOI Act" is the document's own FOI act (an Australian letter's "section 47F of the
+    FOI Act" is Australian); one with a year or a state is that country's or state's."""
     match = _ACT_AFTER.match(text, pos)
     if not match:
         return None
-    for act in ("FOISA", "EISR", "EIR", "FOIA"):
+    if match.group("FOIA"):
+        if match.group("state"):
+            return f"Freedom of Information Act ({match.group('state')})"
+        year = match.group("year")
+        if year:
+            return _FOI_ACT_YEARS.get(year, f"Freedom of Information Act {year}")
+        return acts["section"] if acts["section"] in ("FOIA", "AUFOI", "IEFOI") else "FOIA"
+    for act in ("FOISA", "EISR", "EIR", "NZLGOIMA", "NZOIA", "EU1049"):
         if match.group(act):
             return act
     if match.group("THE_ACT"):  # "section 12 of the Act": the document's own act, read by default_act
@@ -123,8 +186,23 @@ def _act_after(text: str, pos: int) -> str | None:
     return other
 
 
-def _code_for(act: str, number: str, subs: list[str]) -> tuple[str | None, str]:
-    """TAXONOMY code and kind of one provision."""
+def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple[str | None, str]:
+    """TAXONOMY code and kind of one provision (``indent``: "1"-"3", the indent of an EU
+    Article 4(2) reference)."""
+    if act in ("AUFOI", "NZOIA", "NZLGOIMA", "IEFOI"):
+        # the deepest bracketed form in the catalogue: NZOIA s9(2)(b)(ii) → s9(2)(b), IEFOI s37(1) → s37
+        for depth in range(min(len(subs), 3), -1, -1):
+            code = f"{act}:s{number}" + "".join(f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:depth])
+            if code in EXEMPTIONS:
+                return code, "exemption"
+        return (None, "procedural") if number in PROCEDURAL_SECTIONS[act] else (None, "unknown")
+    if act == "EU1049":
+        base = f"EU1049:{number}" + "".join(f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:2])
+        if base == "EU1049:4(2)" and indent:
+            base += f"-{indent}"
+        if base in EXEMPTIONS:
+            return base, "exemption"
+        return (None, "procedural") if number in PROCEDURAL_SECTIONS[act] else (None, "unknown")
     if act in ("FOIA", "FOISA"):
         code = f"{act}:s{number}"
         if code in EXEMPTIONS:
@@ -155,6 +233,28 @@ def _split_provision(raw: str) -> tuple[str, list[str]]:
     return number, subs
 
 
+_INDENT_WORDS = {"first": "1", "second": "2", "third": "3"}
+_INDENT = re.compile(r"\b(first|second|third)\s+indent", re.IGNORECASE)
+# Article 4(2)'s three grounds by their words, where the letter names the ground but not the indent.
+_INDENT_GROUNDS = (
+    ("1", re.compile(r"commercial\s+interests", re.IGNORECASE)),
+    ("2", re.compile(r"court\s+proceedings|legal\s+advice", re.IGNORECASE)),
+    ("3", re.compile(r"inspections|investigations|audits", re.IGNORECASE)),
+)
+
+
+def _indent(text: str, start: int, end: int) -> str:
+    """The indent of Article 4(2) a reference means: named ("first indent of Article 4(2)",
+    "Article 4(2), second indent") or, failing that, the ground named beside it."""
+    near = text[max(0, start - 40):end + 60]
+    named = _INDENT.search(near)
+    if named:
+        return _INDENT_WORDS[named.group(1).lower()]
+    around = text[max(0, start - 120):end + 160]
+    found = [indent for indent, pattern in _INDENT_GROUNDS if pattern.search(around)]
+    return found[0] if len(found) == 1 else ""
+
+
 def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[str]]:
     """``_REFERENCE.finditer(text)``, tried only where a trigger word starts.
 
@@ -179,7 +279,7 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
     refs: list[SectionRef] = []
     for match in _reference_matches(text, KEYWORDS.find(fold(text)) if spots is None else spots):
         kind = _trigger_kind(match.group("trig"))
-        explicit = _act_after(text, match.end())
+        explicit = _act_after(text, match.end(), acts)
         list_start = match.start("list")
         provisions = list(_ONE_NUM.finditer(match.group("list")))
         for i, item in enumerate(provisions):
@@ -193,10 +293,12 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
             number, subs = _split_provision(raw)
             if kind == "exemption":
                 # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section.
-                if number.isdigit() and int(number) <= 9:
+                if number.isdigit() and int(number) <= 9 and acts["jurisdiction"] in ("UK", "UK-SCT", "US"):
                     act = "USFOIA"
                 else:
                     act = acts["section"]
+            elif kind == "article" and explicit is None:
+                act = acts["article"]
             elif explicit == "EIR" and acts["regulation"] == "EISR":
                 act = "EISR"  # "regulation 10(4)(a) of the EIRs" in a Scottish reply means Scotland's EIRs
             elif explicit is not None:
@@ -204,7 +306,7 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
             else:
                 act = acts[kind]
             start, end = list_start + item.start(), list_start + item.end()
-            code, code_kind = _code_for(act, number, subs)
+            code, code_kind = _code_for(act, number, subs, _indent(text, start, end) if act == "EU1049" else "")
             refs.append(SectionRef(start, end, raw, act, code, code_kind, raw[len(number):].replace(" ", "")))
             # A range "21 to 24": add the sections between the two ends.
             if i + 1 < len(provisions):

@@ -1,0 +1,89 @@
+"""Other countries' FOI laws (TAXONOMY §2): the act is read from the letter's own words, never
+defaulted to UK FOIA; each country's codes and outcome wording; the jurisdiction on every result.
+The letters here are constructed for these tests (short, in each law's usual wording)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from foiclassify import classify
+from foiclassify.analysis import outcome_shares
+from foiclassify.batch import label_dataframe
+
+LETTERS = {
+    "AU access in part, s23 decision maker": (
+        "I am an officer authorised under section 23 of the Freedom of Information Act 1982 to make decisions. "
+        "I have decided to grant access in part to the documents. Names of staff have been deleted under section 47F "
+        "of the FOI Act (personal privacy). You may ask the Australian Information Commissioner to review my decision.",
+        "AU", "partially_provided", ("AUFOI:s47F",)),
+    "AU documents do not exist": (
+        "Your request under the Freedom of Information Act 1982 is refused under section 24A because the documents "
+        "you requested cannot be found or do not exist.",
+        "AU", "not_held", ("AUFOI:s24A",)),
+    "AU state act: no Commonwealth codes": (
+        "Access to the document is refused under section 30(1)(a) of the Freedom of Information Act 1982 (Vic).",
+        "AU", "refused", ()),
+    "NZ OIA s18(e)": (
+        "Your request under the Official Information Act 1982 is refused under section 18(e) of the Act, as the "
+        "document alleged to contain the information requested does not exist.",
+        "NZ", "not_held", ("NZOIA:s18(e)",)),
+    "NZ OIA released in part": (
+        "The information you requested is released in part. Some information is withheld under section 9(2)(a) of "
+        "the Official Information Act 1982 to protect the privacy of natural persons, and under section 9(2)(b)(ii) "
+        "to protect commercial positions.",
+        "NZ", "partially_provided", ("NZOIA:s9(2)(a)", "NZOIA:s9(2)(b)")),
+    "NZ LGOIMA": (
+        "Your request has been considered under the Local Government Official Information and Meetings Act 1987. "
+        "The report is withheld under section 7(2)(a) of the Act to protect the privacy of natural persons.",
+        "NZ", "refused", ("NZLGOIMA:s7(2)(a)",)),
+    "IE part-grant": (
+        "I refer to your request under the Freedom of Information Act 2014. I have decided to part-grant your "
+        "request. Records 3 and 4 are refused under section 37(1) of the Act (personal information).",
+        "IE", "partially_provided", ("IEFOI:s37",)),
+    "EU partial access, first indent": (
+        "We refer to your application for access to documents under Regulation (EC) No 1049/2001. Partial access "
+        "is granted. Personal data are redacted under Article 4(1)(b), and prices under the first indent of "
+        "Article 4(2) (protection of commercial interests).",
+        "EU", "partially_provided", ("EU1049:4(1)(b)", "EU1049:4(2)-1")),
+    "EU confirmatory decision": (
+        "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
+        "under Article 4(3), first subparagraph, of Regulation 1049/2001.",
+        "EU", "refused", ("EU1049:4(3)",)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LETTERS))
+def test_each_countrys_law_is_read_from_the_letter(name):
+    text, jurisdiction, outcome, codes = LETTERS[name]
+    result = classify(text)
+    assert (result.jurisdiction, result.outcome, result.exemptions) == (jurisdiction, outcome, codes), result.reason
+
+
+def test_no_foreign_letter_gets_a_uk_code_and_the_decision_maker_clause_is_procedural():
+    result = classify(LETTERS["AU access in part, s23 decision maker"][0])
+    assert not any(code.startswith(("FOIA:", "FOISA:", "EIR:", "EISR:")) for code in result.exemptions)
+    [clause] = [e for e in result.evidence if e.text == "23"]
+    assert clause.role != "cited"
+    state = classify(LETTERS["AU state act: no Commonwealth codes"][0])
+    assert [e.role for e in state.evidence if e.text.startswith("30")] == ["other_act"]
+
+
+def test_an_eu_confirmatory_decision_is_a_review():
+    assert classify(LETTERS["EU confirmatory decision"][0]).stage == "internal_review"
+
+
+def test_uk_letters_stay_uk():
+    assert classify("The information is exempt under section 43(2) of the Freedom of Information Act 2000.").jurisdiction == "UK"
+    assert classify("This is exempt under section 38(1)(b) of FOISA.").jurisdiction == "UK-SCT"
+    # "exemption 6" in a UK reply is still US FOIA's numbering only where the letter is not another country's
+    assert classify("We are withholding the records under Exemption 6, 5 U.S.C. 552(b)(6).").jurisdiction == "US"
+
+
+def test_the_batch_output_and_the_analysis_group_by_jurisdiction():
+    df = pd.DataFrame({"text": [LETTERS[name][0] for name in sorted(LETTERS)]
+                       + ["The information is exempt under section 43(2) of the Freedom of Information Act 2000."]})
+    labelled = label_dataframe(df)
+    assert list(labelled["jurisdiction"]) == [LETTERS[name][1] for name in sorted(LETTERS)] + ["UK"]
+    shares = outcome_shares(labelled, by="jurisdiction")
+    assert set(shares.index) == {"AU", "NZ", "IE", "EU", "UK"}
