@@ -15,6 +15,7 @@ before any labelling starts.
 from __future__ import annotations
 
 import json
+import re
 import mailbox
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .text import decode
+from .text import decode, looks_like_alaveteli_page
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
 # Inputs read as one row per message, with role, attachments and site state (see foiclassify.readers).
@@ -135,7 +136,23 @@ def _folder_records(folder: Path) -> Iterator[dict[str, object]]:
             for message in read_alaveteli_zip(path):
                 yield {"path": path.name, **message.to_record()}
         else:
-            yield {"path": path.name, "text": decode(path.read_bytes())}
+            text = decode(path.read_bytes())
+            if suffix in (".html", ".htm") and looks_like_alaveteli_page(text):  # a saved request page: one row per message
+                yield from _page_records(path, text)
+            else:
+                yield {"path": path.name, "text": text}
+
+
+def _page_records(path: Path, html: str) -> Iterator[dict[str, object]]:
+    from .alaveteli_pages import read_alaveteli_page
+
+    try:
+        page = read_alaveteli_page(html, path.stem)
+    except Exception as exc:  # a page that only looks like one: one row that says so
+        yield {"path": path.name, "text": "", "read_error": f"{path.name}: {type(exc).__name__}: {exc}"[:300]}
+        return
+    for message in page.messages:
+        yield {"path": path.name, **message.to_record()}
 
 
 def _message_records(source: Source) -> Iterator[dict[str, object]]:
@@ -153,11 +170,28 @@ def _message_records(source: Source) -> Iterator[dict[str, object]]:
         yield message.to_record()
 
 
+_PAGE_BLOCK = re.compile(r"""class=["'][^"']*\b(?:correspondence|comment_in_request)\b""")
+
+
+def _count_document(path: Path) -> int:
+    """How many rows one document of a folder gives: a zip's or a saved page's messages, else 1."""
+    from . import readers
+
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        return readers.count_alaveteli_zip(path)
+    if suffix in (".html", ".htm"):
+        text = decode(path.read_bytes())
+        if looks_like_alaveteli_page(text):
+            return max(1, len(_PAGE_BLOCK.findall(text)))
+    return 1
+
+
 def _count_messages(path: Path, fmt: str) -> int:
     from . import readers
 
     if fmt == "folder":
-        return sum(readers.count_alaveteli_zip(p) if p.suffix.lower() == ".zip" else 1 for p in _documents(path))
+        return sum(_count_document(p) for p in _documents(path))
     if fmt == "mbox":
         box = mailbox.mbox(path, create=False)
         try:

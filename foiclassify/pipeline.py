@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import rules
 from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, needs_roles
@@ -18,8 +18,11 @@ from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
 from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
 from .tagger import load_default as load_tagger
-from .text import prepare, prepare_parts, to_text
+from .text import decode, looks_like_alaveteli_page, prepare, prepare_parts, to_text
 from .thread import Piece, Split, guess_role, roll_up, split
+
+if TYPE_CHECKING:
+    from .alaveteli_pages import AlaveteliPage
 
 @lru_cache(maxsize=1)
 def _shipped_model_exists() -> bool:
@@ -100,6 +103,13 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     return result
 
 
+def _from_page(page: "AlaveteliPage") -> Split:
+    """The messages of a saved Alaveteli request page, with its title and site state."""
+    _, layout = _from_list(page.messages)
+    status = page.status_text or None
+    return replace(layout, layout="alaveteli-page", title=page.title or None, site_status=status, site_state=page.state or None)
+
+
 def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
     """Join a list of messages into one text: strings, mappings with "text" and optional "role"
     and "attachments", or :class:`~foiclassify.readers.SourceMessage` objects."""
@@ -107,12 +117,12 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
     pieces: list[Piece] = []
     pos = 0
     for i, item in enumerate(messages):
-        role, files = None, ()
+        role, files, sender = None, (), ""
         if isinstance(item, Mapping):
             role, files = item.get("role"), tuple(item.get("attachments") or ())
             body, _ = to_text(item.get("text"))
         elif hasattr(item, "text") and hasattr(item, "role"):  # a SourceMessage
-            role, files = item.role, tuple(getattr(item, "attachments", ()))
+            role, files, sender = item.role, tuple(getattr(item, "attachments", ())), str(getattr(item, "sender", ""))
             body, _ = to_text(item.text)
         else:
             body, _ = to_text(item)
@@ -122,7 +132,7 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
             raise ValueError(f"message {i}: attachments must be foiclassify.attachments.Attachment objects")
         if parts:
             pos += 2
-        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body, attachments=len(files), files=files))
+        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body, sender=sender, attachments=len(files), files=files))
         parts.append(body)
         pos += len(body)
     return "\n\n".join(parts), Split(tuple(pieces), "list")
@@ -151,8 +161,14 @@ def classify_thread(thread: str | bytes | Sequence[object] | None, *, segments: 
     if isinstance(thread, Sequence) and not isinstance(thread, (str, bytes, bytearray)):
         _, layout = _from_list(thread)
     else:
-        text, _ = to_text(thread)
-        layout = split(text)
+        raw = decode(bytes(thread)) if isinstance(thread, (bytes, bytearray)) else thread
+        if isinstance(raw, str) and looks_like_alaveteli_page(raw):  # a saved request page: read its HTML, not its text
+            from .alaveteli_pages import read_alaveteli_page
+
+            layout = _from_page(read_alaveteli_page(raw))
+        else:
+            text, _ = to_text(thread)
+            layout = split(text)
     messages = tuple(
         Message(
             role=piece.role,

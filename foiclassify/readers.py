@@ -47,8 +47,6 @@ from email.message import EmailMessage, Message
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from .attachments import MAX_BYTES, OCR, Attachment, read_attachment
 from .text import decode, html_to_text, strip_quoted_history
 from .thread import guess_role
@@ -452,6 +450,8 @@ def _export_date(path: Path) -> tuple[str, str]:
 def _latest_incoming(path: Path, chunk_size: int) -> dict[str, str]:
     """Per request id, the id of its latest incoming message (by ``sent_at``, then file order),
     read from three columns only."""
+    import pandas as pd
+
     latest: dict[str, tuple[str, int, str]] = {}
     columns = {"id", "info_request_id", "sent_at", "created_at"}
     position = 0
@@ -475,6 +475,8 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
     every message keeps it as ``request_state``. A message whose request has no row in
     ``InfoRequest-*.csv`` (or when that file is missing) comes with a ``warning`` saying its
     authority and state are unknown."""
+    import pandas as pd
+
     tables = export_tables(folder)
     if "IncomingMessage" not in tables:
         raise ReadError(f"{folder}: no IncomingMessage-<date>.csv in the folder")

@@ -309,6 +309,18 @@ def repair_mojibake(text: str) -> str:
     return _MOJIBAKE.sub(fix, text) if _MOJIBAKE.search(text) else text
 
 
+# Enough of a page to tell a saved Alaveteli request page or attachment view from other HTML.
+_ALAVETELI_PAGE_MARKERS = ("correspondence_text", "request-header__subtitle", "request_status", "This is an HTML version of an attachment to the")
+
+
+def looks_like_alaveteli_page(html: str) -> bool:
+    """Whether ``html`` is markup with the elements of an Alaveteli (WhatDoTheyKnow, RightToKnow,
+    FYI, AskTheEU) request page or attachment view: read it with
+    :func:`foiclassify.alaveteli_pages.read_alaveteli_page`, not as text. A cheap test."""
+    head = html[:400_000]
+    return "<" in head and ">" in head and any(marker in head for marker in _ALAVETELI_PAGE_MARKERS)
+
+
 def to_text(value: object) -> tuple[str, str]:
     """Normalise one input to ``(text, empty_reason)``.
 
