@@ -147,6 +147,11 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
         test = _part(data, "test") if "split" in data.columns else data
         print(f"{len(test)} labelled replies; model: {args.model or ('shipped' if model else 'none (rules only)')}")
         print(format_scores(evaluate(test, model)))
+        if "jurisdiction" in test.columns and test["jurisdiction"].nunique() > 1:
+            from .evaluate import by_jurisdiction
+
+            print("== classify() per jurisdiction (the figures above pool them)")
+            print(by_jurisdiction(test).to_string())
         return 0
     except (ValueError, ModelError, FileNotFoundError) as exc:
         print(f"foiclassify: {exc}", file=sys.stderr)

@@ -69,6 +69,8 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     partial = signals & {"partial"}
     if "invalid_request" in signals:
         return "invalid_request", {"invalid_request"}, "says the request is not a valid FOI request"
+    if "transferred" in signals and not giving and not partial and not withholding:
+        return "acknowledgement", {"transferred"}, "passes the request to another body; no decision on it here"
     if "delayed" in signals and not giving and not partial:
         return "delayed", {"delayed"}, "a holding reply: the answer will come later"
     if partial or (giving and (withholding or not_held)):

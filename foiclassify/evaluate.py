@@ -33,7 +33,7 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
     """Labelled rows from one or more files; raises ValueError naming a missing column."""
     frames = []
     for path in paths:
-        frame = read_table(path, string_columns=LABEL_COLUMNS + ("label_stage", "split"))
+        frame = read_table(path, string_columns=LABEL_COLUMNS + ("label_stage", "split", "jurisdiction"))
         missing = [c for c in LABEL_COLUMNS if c not in frame.columns]
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
@@ -100,6 +100,21 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
         combined = [combine(p, f, ModelScores(o, e)) for p, f, o, e in zip(prepared, findings, outcome_proba, exemption_proba)]
         results.append(_score("rules + model", gold, [r.outcome for r in combined], gold_codes, [list(r.exemptions) for r in combined]))
     return results
+
+
+def by_jurisdiction(data: pd.DataFrame) -> pd.DataFrame:
+    """``classify()`` per value of the data's ``jurisdiction`` column: replies, outcomes right,
+    outcome accuracy and macro-F1, exemption micro-F1 (rows: jurisdictions, largest first)."""
+    rows = []
+    for jurisdiction, part in data.groupby("jurisdiction"):
+        results = [classify(t) for t in part["text"]]
+        scores = _score("classify()", part["label_outcome"].tolist(), [r.outcome for r in results],
+                        part["label_exemptions"].tolist(), [list(r.exemptions) for r in results])
+        right = sum(g == r.outcome for g, r in zip(part["label_outcome"], results))
+        rows.append({"jurisdiction": jurisdiction, "replies": len(part), "outcomes right": right,
+                     "accuracy": round(right / len(part), 3), "outcome macro-F1": round(scores.macro_f1, 3),
+                     "exemption micro-F1": round(scores.exemption_micro_f1, 3)})
+    return pd.DataFrame(rows).set_index("jurisdiction").sort_values("replies", ascending=False)
 
 
 def format_scores(results: list[Scores]) -> str:

@@ -118,6 +118,11 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
 _UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # A modal right before the cue: "some information might be withheld" describes what could happen.
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
+# An intention or a decision still to come: "I intend to refuse your request", "before the
+# department makes a decision to refuse access" (an Australian s24AB notice).
+_INTENT_BEFORE = re.compile(r"\b(?:intend(?:s|ed)?|intending|propose(?:s|d)?|proposing)[ \t\n]+to[ \t\n]+$|\bbefore\b[^.!?]{0,80}\b(?:decision|decides?|deciding)[ \t\n]+(?:whether[ \t\n]+)?to[ \t\n]+$", re.IGNORECASE)
+# A holding statement only as a condition: "we will advise you if any extension of time is required".
+_IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
 # A sentence about requests in general, not this one: a glossary of outcome categories
 # ("'NCND' indicates a response in which …") or a general condition ("where a request has been refused").
 _GENERAL = re.compile(
@@ -139,6 +144,7 @@ def _negated(text: str, hit: CueHit) -> bool:
     return bool(
         _NEGATED_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         or _MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        or _INTENT_BEFORE.search(text, max(s, hit.start - 120), hit.start)
         or POSSIBLE.search(text, s, hit.start)
         or _UNLESS.search(text, s, hit.start)
         or _GENERAL.search(text, s, e)
@@ -163,6 +169,8 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
     for hit in cues:
         signal = hit.cue.signal
         if signal in _NEGATABLE and _negated(text, hit):
+            continue
+        if signal == "delayed" and _IF_BEFORE.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start):
             continue
         if signal == "invalid_request" and _GENERAL.search(text, *sentence_bounds(text, hit.start, hit.end)):
             continue

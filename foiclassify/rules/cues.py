@@ -11,6 +11,7 @@ intermediate signals the combine step reads:
 - ``response_statement``: "I am writing in response to your request" (this message is the answer);
 - ``answer_in_attachment``: the answer is said to be in an attached letter;
 - ``internal_review``: the message gives the result of an internal review;
+- ``transferred``: the request is passed to another body, which will answer it;
 - ``cost_limit`` / ``vexatious`` / ``manifestly_unreasonable`` / ``accessible_elsewhere``: grounds
   named without a section number; they imply a code (see ``IMPLIED_CODES``).
 
@@ -49,9 +50,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:(?:" + WS + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
     Cue("I enclose / attached is", "provided",
         r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)|\band (?:enclose|attach))\b"
-        r"(?!" + WS + r"(?:(?:our|my|the|a)" + WS + r")?(?:response|letter|reply|decision))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'and enclose', 'and attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
+        r"(?!" + WS + r"(?:(?:our|my|the|a|an)" + WS + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidance note))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'and enclose', 'and attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
     Cue("information is set out / as follows", "provided",
-        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)" + W
+        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)" + r"(?:(?!exempt)[^.!?\n]){0,40}?"
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
     Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0, keywords=('here is', 'here are', 'below is', 'below are')),
     Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0, keywords=('in response to', 'in reply to', 'in answer to')),
@@ -79,6 +80,10 @@ CUES: tuple[Cue, ...] = (
         keywords=('following table', 'following spreadsheet', 'following list', 'following breakdown', 'following document', 'below table', 'below list', 'attached table', 'attached spreadsheet', 'attached list', 'attached breakdown', 'attached document', 'enclosed table', 'enclosed spreadsheet', 'enclosed list', 'enclosed document')),
     Cue("the information accompanies this letter", "provided", r"\b(?:information|data|figures)" + W + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b", 1.0, keywords=('accompan',)),
     Cue("a copy of all of the information you requested", "provided", r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b", 1.0, keywords=('copy of',)),
+    Cue("released / access granted in full", "provided",
+        r"\b(?:release[ds]?|releasing|publish(?:ed|ing)?|grant(?:ed|ing)?|provided|disclosed?)\b" + W + r"\bin full\b(?! (?:under|pursuant))"
+        r"|\b(?:granted|grant you|give you|been given) full access\b|\bfull access (?:is|has been) granted\b", 1.5,
+        keywords=('in full', 'full access')),
     # --- only part is answered
     Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0, keywords=('exception of', 'except for', 'apart from')),
     Cue("some of the information is withheld", "partial",
@@ -93,15 +98,16 @@ CUES: tuple[Cue, ...] = (
     # documents in part"; NZ "released in part"; IE "part-grant"; EU "partial access").
     Cue("access granted / released in part", "partial",
         r"\b(?:grant(?:ed|ing)?|give|given|release[ds]?|releasing|publish(?:ed|ing)?|provide[ds]?|disclose[ds]?)" + W + r"\bin part\b"
-        r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in part\b", 1.5,
-        keywords=('in part', 'part-grant', 'part grant', 'partial access', 'partial release', 'partial grant')),
+        r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in part\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b", 1.5,
+        keywords=('in part', 'part-grant', 'part grant', 'partial access', 'partial release', 'partial grant', 'partially')),
     Cue("NCND for any other information", "partial", r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:recorded )?information\b", 1.0, keywords=('confirm',)),
     # --- refused / withheld
     Cue("is exempt from disclosure", "withheld",
         r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
     Cue("exemption applies / is engaged", "withheld", r"\b(?=ex)(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
     Cue("information is withheld", "withheld",
-        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
+        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
+        r"|\brefus(?:e|ed|ing) access\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
     Cue("will not disclose / unable to provide", "withheld",
         r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
     Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)"
@@ -134,7 +140,10 @@ CUES: tuple[Cue, ...] = (
     Cue("please clarify", "clarification_requested",
         r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
-        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)", 2.0, keywords=('clarif', 'specify', 'could you', 'can you', 'would you', 'will you', 'before we', 'before i')),
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
+        # an Australian practical-refusal notice (s24AB): the applicant is asked to revise the request
+        r"|\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise your request\b", 2.0,
+        keywords=('clarif', 'specify', 'could you', 'can you', 'would you', 'will you', 'before we', 'before i', 'request consultation', 'revised request', 'revise your request')),
     # --- acknowledgement
     Cue("we have received your request", "acknowledgement",
         r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
@@ -145,8 +154,12 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:we|i) are (?:now )?(?:handling|processing) your (?:request|e-?mail|enquiry)\b|\bhave given it (?:the )?reference\b", 1.5,
         keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto', 'handling your', 'processing your', 'given it')),
     Cue("you can expect a response within 20 working days", "acknowledgement",
-        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply))[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:20|twenty) working days"
+        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply)|(?:be|is) handled)[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:15|20|30|fifteen|twenty|thirty) working days"
         r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled', 'be considered', 'be dealt', 'be processed', 'be handled')),
+    # --- the request is passed to another body (NZ OIA s14, AU s16): no decision on it here
+    Cue("the request is transferred", "transferred",
+        r"\b(?:have|has|had) (?:now )?transferred (?:your|the|this|part of your) (?:oia |lgoima |foi )?request\b|\b(?:decided|required|obliged) to transfer (?:your|the|this|part of your) request\b", 2.0,
+        keywords=('transferred', 'to transfer')),
     # --- delayed / holding reply
     Cue("we need more time", "delayed",
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|period|response)"
@@ -154,7 +167,9 @@ CUES: tuple[Cue, ...] = (
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
         r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)"
         r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|answer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
-        r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to', 'able to', 'cannot', 'can not')),
+        r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
+        r"|\btime limit\b" + W + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?:to be )?extended\b"
+        r"|\bcannot (?:reasonably )?be made within the original time limit\b", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'time limit', 'original time', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to', 'able to', 'cannot', 'can not')),
     Cue("the due date has been changed", "delayed", r"\bdue\b" + W + r"\bha(?:s|ve) (?:now )?been (?:changed|extended|moved|revised|put back)\b", 2.0, keywords=('due',)),
     Cue("apologies for the delay", "delay_apology",
         r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),

@@ -22,7 +22,7 @@ from ..text import Keywords, fold
 
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets. Not the
 # title number of a US Code citation ("5 U.S.C. 552").
-_NUM = r"\d{1,3}[A-Z]?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
+_NUM = r"\d{1,3}(?:(?-i:[A-Z]{2})|[A-Z])?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
 _SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?|[ \t]+(?=\d{1,3}[A-Z]?\())"
 
 _TRIGGER = (
@@ -70,12 +70,14 @@ _ACT_AFTER = re.compile(
 _SCOTTISH_WORDS = ("(scotland) act", "(scotland) regulations", "foisa", "foi(s)a", "foi (s) a", "scottish information commissioner", "eisr", "eir (scotland)", "eirs (scotland)")
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
 # ... and under another country's law: its Act named with its year, its regulator, its site.
-_AU_WORDS = ("freedom of information act 1982", "foi act 1982", "australian information commissioner", "oaic", "righttoknow.org.au", "(cth)", "commonwealth of australia")
+_AU_WORDS = ("freedom of information act 1982", "foi act 1982", "australian information commissioner", "oaic", "righttoknow.org.au", "(cth)", "commonwealth of australia",
+             "practical refusal reason", "request consultation process", "information publication scheme", ".gov.au")
 _AU_STATE_WORDS = ("(vic)", "(nsw)", "(qld)", "government information (public access) act", "gipa act", "right to information act 2009", "freedom of information act 1991", "freedom of information act 1992")
-_AU_FEDERAL_WORDS = ("(cth)", "australian information commissioner", "oaic", "commonwealth of australia")
-_NZ_WORDS = ("official information act", "lgoima", "local government official information", "fyi.org.nz", "new zealand")
+_AU_FEDERAL_WORDS = ("(cth)", "australian information commissioner", "oaic", "commonwealth of australia", "practical refusal reason", "request consultation process")
+_NZ_WORDS = ("official information act", "lgoima", "local government official information", "fyi.org.nz", "new zealand",
+             "ombudsman.parliament.nz", "tēnā koe", "tena koe", "ngā mihi", "nāku noa", ".govt.nz")
 _IE_WORDS = ("freedom of information act 2014", "foi act 2014", "office of the information commissioner", "ireland", "irish")
-_EU_WORDS = ("1049/2001", "confirmatory application", "european ombudsman", "asktheeu")
+_EU_WORDS = ("1049/2001", "confirmatory application", "european ombudsman", "asktheeu", "europa.eu", "european commission")
 # Everything this module looks for with str.find-like speed, located in one pass.
 KEYWORDS = Keywords(_TRIGGER_STARTS + _SCOTTISH_WORDS + _US_WORDS + _AU_WORDS + _AU_STATE_WORDS + _NZ_WORDS + _IE_WORDS + _EU_WORDS)
 # Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
@@ -116,7 +118,8 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
         return "NZ"
     if has(_AU_WORDS) or has(_AU_STATE_WORDS):
         return "AU"
-    if has(_IE_WORDS) and ("freedom of information act 2014" in spots or "foi act 2014" in spots or "office of the information commissioner" in spots):
+    if "freedom of information act 2014" in spots or "foi act 2014" in spots or (
+            "office of the information commissioner" in spots and ("ireland" in spots or "irish" in spots)):
         return "IE"
     if has(_SCOTTISH_WORDS):
         return "UK-SCT"
@@ -189,6 +192,8 @@ def _act_after(text: str, pos: int, acts: dict[str, str]) -> str | None:
 def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple[str | None, str]:
     """TAXONOMY code and kind of one provision (``indent``: "1"-"3", the indent of an EU
     Article 4(2) reference)."""
+    if act == "AUFOI" and number == "24AA":  # "a practical refusal reason (s24AA)": the s24 refusal
+        number, subs = "24", []
     if act in ("AUFOI", "NZOIA", "NZLGOIMA", "IEFOI"):
         # the deepest bracketed form in the catalogue: NZOIA s9(2)(b)(ii) → s9(2)(b), IEFOI s37(1) → s37
         for depth in range(min(len(subs), 3), -1, -1):
@@ -223,7 +228,7 @@ def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple
     return None, "other_act"
 
 
-_PROVISION_NUMBER = re.compile(r"\d{1,3}[A-Z]?", re.IGNORECASE)
+_PROVISION_NUMBER = re.compile(r"\d{1,3}(?:[A-Z]{2}(?![a-z])|[A-Z])?", re.IGNORECASE)
 _BRACKETED = re.compile(r"\(([^)]*)\)")
 
 
