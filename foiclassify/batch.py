@@ -28,7 +28,7 @@ from .pipeline import classify, classify_thread
 from .result import Classification
 
 RESULT_COLUMNS = (
-    "outcome", "exemptions", "jurisdiction", "stage", "confidence", "ncnd", "public_interest_test", "advice_offered",
+    "outcome", "exemptions", "jurisdiction", "stage", "confidence", "needs_review", "ncnd", "public_interest_test", "advice_offered",
     "cost_estimate", "reason", "evidence", "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
@@ -48,6 +48,7 @@ def _result_columns(result: Classification | None, error: str = "", segments: bo
         "jurisdiction": result.jurisdiction,
         "stage": result.stage,
         "confidence": result.confidence,
+        "needs_review": result.needs_review,
         "ncnd": result.ncnd,
         "public_interest_test": result.public_interest_test,
         "advice_offered": result.advice_offered,

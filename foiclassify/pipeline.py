@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import rules
+from .calibration import calibrated
+from .calibration import load_default as load_calibration
 from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, needs_roles
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
@@ -38,7 +40,9 @@ def load_default() -> Any:
     return load()
 
 
-def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0, segments: bool = False) -> Classification:
+def classify(
+    text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0, segments: bool = False, review_threshold: float | None = None,
+) -> Classification:
     """Label one message written by an authority: outcome, exemptions cited, flags, evidence.
 
     ``text`` may be ``str``, ``bytes`` (UTF-8, else Windows-1252) or ``None``/NaN (→
@@ -57,6 +61,10 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
     ``segments=True`` also fills ``result.segments`` with every part of the message and its role
     (``(start, end, role, score)``; ``score`` is None where the role is the rules' reading); it
     costs about 30% more time, so it is off by default.
+
+    ``confidence`` is the estimated probability that the outcome is right (the shipped
+    calibration, :mod:`foiclassify.calibration`), and ``needs_review`` is true below the
+    calibration's review threshold, or below ``review_threshold`` when you give one.
 
     >>> r = classify("I can confirm that we do not hold any recorded information within the scope of your request.")
     >>> r.outcome
@@ -100,6 +108,9 @@ def classify(text: str | bytes | None, *, attachments: int | Sequence[Attachment
             result = replace(result, segments=as_roled(parts, [role for role, _ in tagged] + list(roles[len(tagged):]), [p for _, p in tagged]))
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
+    calibration = load_calibration() if not prepared.empty_reason else None
+    if calibration is not None:  # confidence: the estimated probability that the outcome is right
+        result = calibrated(prepared.text, result, calibration, review_threshold)
     return result
 
 

@@ -124,6 +124,7 @@ class Classification:
     reason: str = ""
     segments: tuple[RoledSegment, ...] = ()
     jurisdiction: str = "UK"  # whose law the message is written under (labels.JURISDICTIONS)
+    needs_review: bool = False  # the calibrated confidence is below the review threshold
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict of JSON types (lists, not tuples)."""
@@ -133,6 +134,7 @@ class Classification:
             "jurisdiction": self.jurisdiction,
             "stage": self.stage,
             "confidence": self.confidence,
+            "needs_review": self.needs_review,
             "ncnd": self.ncnd,
             "public_interest_test": self.public_interest_test,
             "advice_offered": self.advice_offered,
