@@ -33,7 +33,7 @@ read as that attachment's text: one authority message whose body is the attachme
 [('requester', 'Jo Bloggs', '2024-05-02T10:00:00+01:00', ''), ('authority', 'FOI Team, Exampleshire Council', '2024-05-30T09:00:00+01:00', 'rejected')]
 >>> request.messages[1].text
 'The contract is exempt under section 43(2) of the Freedom of Information Act 2000.'
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -44,8 +44,14 @@ from typing import Any
 from .attachments import Attachment
 from .readers import SourceMessage
 
-_ATTACHMENT_VIEW = re.compile(r"This is an HTML version of an attachment to the\s+(?P<law>.+?)\s+request\s+['‘\"“](?P<title>.+?)['’\"”]", re.DOTALL)
-_SUBTITLE = re.compile(r"^(?P<user>.+?)\s+made this\s+(?P<law>.+?)\s+request to\s+(?P<body>.+?)\s*\.?$", re.DOTALL)
+_ATTACHMENT_VIEW = re.compile(
+    r"This is an HTML version of an attachment to the\s+(?P<law>.+?)\s+request\s+['‘\"“](?"
+    r"P<title>.+?)['’\"”]",
+    re.DOTALL,
+)
+_SUBTITLE = re.compile(
+    r"^(?P<user>.+?)\s+made this\s+(?P<law>.+?)\s+request to\s+(?P<body>.+?)\s*\.?$", re.DOTALL
+)
 _STATE_CLASS = re.compile(r"^(?:request-status-message--|icon_)(?P<state>[a-z_]+)$")
 _TITLE_SUFFIX = re.compile(r"\s+-\s+an?\s+.+?\s+request to\s+.+$", re.DOTALL)
 _ANNOTATION_AUTHOR = re.compile(r"^(?P<author>.+?)\s+left an annotation\b", re.DOTALL)
@@ -88,13 +94,29 @@ def _soup(html: str) -> Any:
 def _attachments(block: Any) -> tuple[Attachment, ...]:
     names = [_one_line(name) for name in block.select(".attachment__name, .attachment_name")]
     if not names:  # an older theme: the link text of each listed attachment
-        names = [_one_line(item.find("a")) for item in block.select(".list-of-attachments li, .attachments li") if item.find("a")]
-    return tuple(Attachment(name, error="listed on the page; its text is not in the saved page") for name in names if name)
+        names = [
+            _one_line(item.find("a"))
+            for item in block.select(".list-of-attachments li, .attachments li")
+            if item.find("a")
+        ]
+    return tuple(
+        Attachment(name, error="listed on the page; its text is not in the saved page")
+        for name in names
+        if name
+    )
 
 
-def _message(block: Any, index: int, thread_id: str, authority: str, requester: str) -> SourceMessage:
+def _message(
+    block: Any, index: int, thread_id: str, authority: str, requester: str
+) -> SourceMessage:
     classes = set(block.get("class", []))
-    role = "authority" if "incoming" in classes else "requester" if "outgoing" in classes else "unknown"
+    role = (
+        "authority"
+        if "incoming" in classes
+        else "requester"
+        if "outgoing" in classes
+        else "unknown"
+    )
     header = block.select_one(".correspondence__header") or block.find(["h2", "h3"])
     time = block.find("time")
     date = (time.get("datetime") or _one_line(time)) if time is not None else ""
@@ -119,8 +141,14 @@ def _message(block: Any, index: int, thread_id: str, authority: str, requester: 
             (link.find_parent("p") or link).decompose()
     text = _text(body) if body is not None else ""
     return SourceMessage(
-        thread_id=thread_id, index=index, role=role, text=text, attachments=attachments, date=date,
-        authority=authority, sender=sender or (requester if role == "requester" else ""),
+        thread_id=thread_id,
+        index=index,
+        role=role,
+        text=text,
+        attachments=attachments,
+        date=date,
+        authority=authority,
+        sender=sender or (requester if role == "requester" else ""),
         extra={"message_id": block.get("id", ""), "folded_quote": folded},
     )
 
@@ -131,9 +159,14 @@ def _annotation(block: Any, index: int, thread_id: str, authority: str) -> Sourc
     author = _ANNOTATION_AUTHOR.match(_one_line(heading))
     text_node = block.select_one(".comment_in_request_text") or block
     return SourceMessage(
-        thread_id=thread_id, index=index, role="annotation", text=_text(text_node),
-        date=(time.get("datetime") or _one_line(time)) if time is not None else "", authority=authority,
-        sender=author.group("author") if author else "", extra={"message_id": block.get("id", ""), "folded_quote": False},
+        thread_id=thread_id,
+        index=index,
+        role="annotation",
+        text=_text(text_node),
+        date=(time.get("datetime") or _one_line(time)) if time is not None else "",
+        authority=authority,
+        sender=author.group("author") if author else "",
+        extra={"message_id": block.get("id", ""), "folded_quote": False},
     )
 
 
@@ -169,15 +202,35 @@ def read_alaveteli_page(html: str, thread_id: str = "page") -> AlaveteliPage:
         for banner in soup.find_all(string=re.compile("This is an HTML version of an attachment")):
             (banner.find_parent(["p", "div"]) or banner).extract()
         title = " ".join(view.group("title").split())
-        message = SourceMessage(thread_id, 0, "authority", _text(soup.body or soup),
-                                extra={"message_id": "", "folded_quote": False, "attachment_view": True})
+        message = SourceMessage(
+            thread_id,
+            0,
+            "authority",
+            _text(soup.body or soup),
+            extra={"message_id": "", "folded_quote": False, "attachment_view": True},
+        )
         return AlaveteliPage(title, "", "", "", "", (message,))
-    subtitle_node = soup.select_one(".request-header__subtitle, #request_header .subtitle, .subtitle")
+    subtitle_node = soup.select_one(
+        ".request-header__subtitle, #request_header .subtitle, .subtitle"
+    )
     subtitle = _SUBTITLE.match(_one_line(subtitle_node))
     links = [_one_line(a) for a in subtitle_node.find_all("a")] if subtitle_node is not None else []
-    # the requester's and the authority's links; the line may go on ("This request has been closed …")
-    requester = links[0] if len(links) >= 2 else " ".join(subtitle.group("user").split()) if subtitle else ""
-    authority = links[1] if len(links) >= 2 else " ".join(subtitle.group("body").split()) if subtitle else ""
+    # the requester's and the authority's links; the line may go on ("This request has been closed
+    # …")
+    requester = (
+        links[0]
+        if len(links) >= 2
+        else " ".join(subtitle.group("user").split())
+        if subtitle
+        else ""
+    )
+    authority = (
+        links[1]
+        if len(links) >= 2
+        else " ".join(subtitle.group("body").split())
+        if subtitle
+        else ""
+    )
     blocks = soup.select("div.correspondence, div.comment_in_request")
     if not blocks:
         raise ValueError("not an Alaveteli request page: no correspondence blocks")

@@ -53,12 +53,18 @@ def prepare_table(df: pd.DataFrame) -> pd.DataFrame:
     """A copy with ``exemptions`` as lists, a ``year`` from ``date`` when there is none, and only
     authority replies (rows with an outcome; in a thread table, rows whose role is authority)."""
     if "outcome" not in df.columns:
-        raise KeyError("the table has no 'outcome' column: label it first (foiclassify.label_dataframe)")
+        raise KeyError(
+            "the table has no 'outcome' column: label it first (foiclassify.label_dataframe)"
+        )
     out = df.copy()
     if "role" in out.columns:
         out = out[out["role"].fillna("authority") == "authority"]
     out = out[out["outcome"].notna() & (out["outcome"] != "")]
-    out["exemptions"] = [codes_from(v) for v in out["exemptions"]] if "exemptions" in out.columns else [[] for _ in range(len(out))]
+    out["exemptions"] = (
+        [codes_from(v) for v in out["exemptions"]]
+        if "exemptions" in out.columns
+        else [[] for _ in range(len(out))]
+    )
     if "year" not in out.columns and "date" in out.columns:
         out["year"] = pd.to_datetime(out["date"], errors="coerce", utc=True).dt.year.astype("Int64")
     return out.reset_index(drop=True)
@@ -86,7 +92,9 @@ def refusal_rates(df: pd.DataFrame, by: str | None = None, z: float = 1.96) -> p
     + not_held) and the rate with its Wilson interval, then each of the three separately."""
     table = prepare_table(df)
     table = table[table["outcome"].isin(ANSWERED)]
-    groups = table.groupby(table[by].fillna("(unknown)") if by else pd.Series("all", index=table.index), sort=True)
+    groups = table.groupby(
+        table[by].fillna("(unknown)") if by else pd.Series("all", index=table.index), sort=True
+    )
     rows = []
     for name, group in groups:
         n = len(group)
@@ -108,16 +116,28 @@ def exemption_frequencies(df: pd.DataFrame, by: str | None = None) -> pd.DataFra
     with the share of answered replies (in the group) that cite it and the exemption's name."""
     table = prepare_table(df)
     answered = table[table["outcome"].isin(ANSWERED)]
-    exploded = table[["exemptions"] + ([by] if by else [])].explode("exemptions").dropna(subset=["exemptions"])
+    exploded = (
+        table[["exemptions"] + ([by] if by else [])]
+        .explode("exemptions")
+        .dropna(subset=["exemptions"])
+    )
     keys = [by, "exemptions"] if by else ["exemptions"]
-    counts = exploded.groupby(keys).size().rename("replies").reset_index().rename(columns={"exemptions": "code"})
+    counts = (
+        exploded.groupby(keys)
+        .size()
+        .rename("replies")
+        .reset_index()
+        .rename(columns={"exemptions": "code"})
+    )
     if by:
         totals = answered.groupby(by).size()
         counts["share_of_answered"] = counts["replies"] / counts[by].map(totals)
     else:
         counts["share_of_answered"] = counts["replies"] / max(len(answered), 1)
     counts["name"] = counts["code"].map(EXEMPTIONS).fillna("")
-    return counts.sort_values(([by] if by else []) + ["replies", "code"], ascending=([True] if by else []) + [False, True]).reset_index(drop=True)
+    return counts.sort_values(
+        ([by] if by else []) + ["replies", "code"], ascending=([True] if by else []) + [False, True]
+    ).reset_index(drop=True)
 
 
 def co_citation(df: pd.DataFrame, codes: Iterable[str] | None = None) -> pd.DataFrame:
@@ -125,7 +145,13 @@ def co_citation(df: pd.DataFrame, codes: Iterable[str] | None = None) -> pd.Data
     number citing a. ``codes`` limits and orders the table (default: every code cited)."""
     table = prepare_table(df)
     cited = [sorted(set(codes_)) for codes_ in table["exemptions"]]
-    order = list(codes) if codes is not None else sorted({c for row in cited for c in row}, key=lambda c: (-sum(c in r for r in cited), c))
+    order = (
+        list(codes)
+        if codes is not None
+        else sorted(
+            {c for row in cited for c in row}, key=lambda c: (-sum(c in r for r in cited), c)
+        )
+    )
     matrix = pd.DataFrame(0, index=order, columns=order, dtype=int)
     for row in cited:
         present = [c for c in row if c in matrix.index]
@@ -144,16 +170,37 @@ def thread_outcomes(df: pd.DataFrame, thread_column: str = "thread_id") -> pd.Da
     rows = []
     for thread_id, group in table.sort_values(order).groupby(thread_column, sort=True):
         messages = tuple(
-            Message("authority", "", 0, 0, Classification(outcome=r.outcome, exemptions=tuple(r.exemptions), stage=getattr(r, "stage", "initial") or "initial"))
+            Message(
+                "authority",
+                "",
+                0,
+                0,
+                Classification(
+                    outcome=r.outcome,
+                    exemptions=tuple(r.exemptions),
+                    stage=getattr(r, "stage", "initial") or "initial",
+                ),
+            )
             for r in group.itertuples(index=False)
         )
         outcome, exemptions, stage, _ = roll_up(messages)
         first = group.iloc[0]
-        rows.append({thread_column: thread_id, "authority": first.get("authority"), "outcome": outcome, "exemptions": list(exemptions), "stage": stage, "replies": len(group)})
+        rows.append(
+            {
+                thread_column: thread_id,
+                "authority": first.get("authority"),
+                "outcome": outcome,
+                "exemptions": list(exemptions),
+                "stage": stage,
+                "replies": len(group),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def review_reversals(df: pd.DataFrame, thread_column: str = "thread_id", z: float = 1.96) -> tuple[pd.DataFrame, dict[str, float]]:
+def review_reversals(
+    df: pd.DataFrame, thread_column: str = "thread_id", z: float = 1.96
+) -> tuple[pd.DataFrame, dict[str, float]]:
     """Initial answer vs internal review result, for threads that have both decided.
 
     Returns the crosstab (rows: initial outcome, columns: review outcome) and a summary with the
@@ -175,11 +222,19 @@ def review_reversals(df: pd.DataFrame, thread_column: str = "thread_id", z: floa
     crosstab = pd.crosstab(pair_frame["initial"], pair_frame["review"]) if pairs else pd.DataFrame()
     changed = int(sum(a != b for a, b in pairs))
     low, high = wilson_interval(changed, len(pairs), z)
-    summary = {"reviewed": len(pairs), "changed": changed, "rate": changed / len(pairs) if pairs else math.nan, "rate_low": low, "rate_high": high}
+    summary = {
+        "reviewed": len(pairs),
+        "changed": changed,
+        "rate": changed / len(pairs) if pairs else math.nan,
+        "rate_low": low,
+        "rate_high": high,
+    }
     return crosstab, summary
 
 
-def site_agreement(df: pd.DataFrame, site_column: str = "site_state") -> tuple[pd.DataFrame, dict[str, float]]:
+def site_agreement(
+    df: pd.DataFrame, site_column: str = "site_state"
+) -> tuple[pd.DataFrame, dict[str, float]]:
     """The outcome against the platform's own label (Alaveteli's state, MuckRock's status), for
     rows whose site state names a decision (:data:`~foiclassify.labels.SITE_STATE_OUTCOMES`).
 
@@ -190,11 +245,25 @@ def site_agreement(df: pd.DataFrame, site_column: str = "site_state") -> tuple[p
     >>> df = pd.DataFrame({"outcome": ["refused", "provided", "acknowledgement"], "site_state": ["rejected", "rejected", ""]})
     >>> site_agreement(df)[1]["compared"], site_agreement(df)[1]["agree"]
     (2, 1)
-    """
+    """  # noqa: E501 (doctest lines)
     if site_column not in df.columns:
-        raise KeyError(f"no '{site_column}' column: read the input with a platform reader (foiclassify.readers)")
+        raise KeyError(
+            f"no '{site_column}' column: read the input with a platform reader "
+            f"(foiclassify.readers)"
+        )
     table = df[df[site_column].isin(SITE_STATE_OUTCOMES.keys()) & df["outcome"].notna()]
-    agree = int(sum(outcome in SITE_STATE_OUTCOMES[state] for state, outcome in zip(table[site_column], table["outcome"])))
+    agree = int(
+        sum(
+            outcome in SITE_STATE_OUTCOMES[state]
+            for state, outcome in zip(table[site_column], table["outcome"])
+        )
+    )
     low, high = wilson_interval(agree, len(table))
     crosstab = pd.crosstab(table[site_column], table["outcome"]) if len(table) else pd.DataFrame()
-    return crosstab, {"compared": len(table), "agree": agree, "rate": agree / len(table) if len(table) else math.nan, "rate_low": low, "rate_high": high}
+    return crosstab, {
+        "compared": len(table),
+        "agree": agree,
+        "rate": agree / len(table) if len(table) else math.nan,
+        "rate_low": low,
+        "rate_high": high,
+    }

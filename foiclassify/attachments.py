@@ -1,6 +1,7 @@
 """Reading: the text of a message's attachments (PDF, DOCX, ODT, RTF, HTML, plain text).
 
-The decision letter is often an attached PDF or Word file, not the email body. :func:`read_attachment`
+The decision letter is often an attached PDF or Word file, not the email body.
+:func:`read_attachment`
 turns one attachment's bytes into an :class:`Attachment`: its text, or an ``error`` saying why
 there is none. It never raises for bad content, so one broken file costs one message, never a batch:
 
@@ -50,7 +51,8 @@ class Attachment:
 
 
 def kind_of(name: str, data: bytes) -> str | None:
-    """The reader for a file: from its content's magic bytes where they are telling, else its suffix."""
+    """The reader for a file: from its content's magic bytes where they are telling, else its
+    suffix."""
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"{\\rtf"):
@@ -58,14 +60,29 @@ def kind_of(name: str, data: bytes) -> str | None:
     suffix = PurePosixPath(name.lower()).suffix
     if data.startswith(b"PK\x03\x04") and suffix in (".docx", ".odt"):
         return suffix[1:]
-    return {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html",
-            ".txt": "text", ".text": "text", ".md": "text", ".csv": "text", ".eml": "text"}.get(suffix)
+    return {
+        ".pdf": "pdf",
+        ".docx": "docx",
+        ".odt": "odt",
+        ".rtf": "rtf",
+        ".html": "html",
+        ".htm": "html",
+        ".txt": "text",
+        ".text": "text",
+        ".md": "text",
+        ".csv": "text",
+        ".eml": "text",
+    }.get(suffix)
 
 
-def read_attachment(name: str, data: bytes, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None) -> Attachment:
+def read_attachment(
+    name: str, data: bytes, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None
+) -> Attachment:
     """The text of one attachment; see the module documentation for what fails how."""
     if len(data) > max_bytes:
-        return Attachment(name, error=f"attachment too large: {len(data):,} bytes (limit {max_bytes:,})")
+        return Attachment(
+            name, error=f"attachment too large: {len(data):,} bytes (limit {max_bytes:,})"
+        )
     kind = kind_of(name, data)
     if kind is None:
         return Attachment(name, error=f"unsupported attachment type: {name}")
@@ -74,7 +91,10 @@ def read_attachment(name: str, data: bytes, *, max_bytes: int = MAX_BYTES, ocr: 
     except _Unreadable as exc:
         return Attachment(name, error=str(exc))
     except Exception as exc:  # a corrupt file can raise almost anything inside a parser
-        return Attachment(name, error=f"unreadable {kind.upper()} ({type(exc).__name__}: {str(exc).strip()[:200]})")
+        return Attachment(
+            name,
+            error=f"unreadable {kind.upper()} ({type(exc).__name__}: {str(exc).strip()[:200]})",
+        )
     return Attachment(name, text.strip())
 
 
@@ -85,7 +105,9 @@ class _Unreadable(Exception):
 def _pdf(data: bytes, max_bytes: int, ocr: OCR | None) -> str:
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files would flood a batch's log
+    logging.getLogger("pypdf").setLevel(
+        logging.ERROR
+    )  # its warnings about damaged files would flood a batch's log
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:  # many "encrypted" PDFs only restrict printing and open with the empty password
@@ -120,7 +142,10 @@ def _zip_member(data: bytes, member: str, max_bytes: int) -> bytes:
         if info.flag_bits & 0x1:
             raise _Unreadable("encrypted document")
         if info.file_size > max_bytes:
-            raise _Unreadable(f"attachment too large: {member} unpacks to {info.file_size:,} bytes (limit {max_bytes:,})")
+            raise _Unreadable(
+                f"attachment too large: {member} unpacks to {info.file_size:,} bytes (limit "
+                f"{max_bytes:,})"
+            )
         return archive.read(member)
 
 
@@ -188,5 +213,10 @@ def _plain(data: bytes, max_bytes: int, ocr: OCR | None) -> str:
 
 
 _READERS: dict[str, Callable[[bytes, int, OCR | None], str]] = {
-    "pdf": _pdf, "docx": _docx, "odt": _odt, "rtf": _rtf, "html": _html, "text": _plain,
+    "pdf": _pdf,
+    "docx": _docx,
+    "odt": _odt,
+    "rtf": _rtf,
+    "html": _html,
+    "text": _plain,
 }

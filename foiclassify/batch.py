@@ -23,23 +23,55 @@ import pandas as pd
 
 from . import __version__
 from .attachments import Attachment
-from .io import MESSAGE_FORMATS, InputError, Source, check_input, concatenate, output_format_of, read_chunks, write_chunk
+from .io import (
+    MESSAGE_FORMATS,
+    InputError,
+    Source,
+    check_input,
+    concatenate,
+    output_format_of,
+    read_chunks,
+    write_chunk,
+)
 from .pipeline import classify, classify_thread
 from .result import Classification
 
 RESULT_COLUMNS = (
-    "outcome", "exemptions", "jurisdiction", "stage", "confidence", "needs_review", "ncnd", "public_interest_test", "advice_offered",
-    "cost_estimate", "reason", "evidence", "error",
+    "outcome",
+    "exemptions",
+    "jurisdiction",
+    "stage",
+    "confidence",
+    "needs_review",
+    "ncnd",
+    "public_interest_test",
+    "advice_offered",
+    "cost_estimate",
+    "reason",
+    "evidence",
+    "error",
 )
 THREAD_COLUMNS = ("thread_id", "message_index", "role", "sender")
-_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every row (json.dumps with options makes one per call)
+_JSON = json.JSONEncoder(
+    ensure_ascii=False
+)  # one encoder for every row (json.dumps with options makes one per call)
 
 
 SEGMENTS_COLUMN = "segments"  # with segments=True: a JSON list of [start, end, role, score]
 
 
-def _result_columns(result: Classification | None, error: str = "", segments: bool = False) -> dict[str, Any]:
-    extra = {SEGMENTS_COLUMN: _JSON.encode([list(s) for s in result.segments]) if result is not None else "[]"} if segments else {}
+def _result_columns(
+    result: Classification | None, error: str = "", segments: bool = False
+) -> dict[str, Any]:
+    extra = (
+        {
+            SEGMENTS_COLUMN: _JSON.encode([list(s) for s in result.segments])
+            if result is not None
+            else "[]"
+        }
+        if segments
+        else {}
+    )
     if result is None:
         return {name: None for name in RESULT_COLUMNS} | {"exemptions": [], "error": error} | extra
     return extra | {
@@ -61,13 +93,21 @@ def _result_columns(result: Classification | None, error: str = "", segments: bo
 
 def _failed(exc: BaseException, segments: bool = False) -> dict[str, Any]:
     message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
-    return _result_columns(Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"), message, segments)
+    return _result_columns(
+        Classification(outcome="undetermined", confidence=1.0, reason="could not be labelled"),
+        message,
+        segments,
+    )
 
 
 def attachments_of(value: object) -> tuple[Attachment, ...]:
     """Attachments from a table cell: a JSON list (as :meth:`SourceMessage.to_record` writes),
-    a list of ``{"name", "text", "error"}`` mappings or of :class:`Attachment`; empty for None/NaN/""."""
-    if value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()):
+    a list of ``{"name", "text", "error"}`` mappings or of :class:`Attachment`; empty for None/NaN/""."""  # noqa: E501 (doctest lines)
+    if (
+        value is None
+        or (isinstance(value, float) and value != value)
+        or (isinstance(value, str) and not value.strip())
+    ):
         return ()
     items = json.loads(value) if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) and hasattr(items, "tolist"):
@@ -77,12 +117,21 @@ def attachments_of(value: object) -> tuple[Attachment, ...]:
         if isinstance(item, Attachment):
             out.append(item)
         else:
-            out.append(Attachment(str(item.get("name") or ""), str(item.get("text") or ""), str(item.get("error") or "")))
+            out.append(
+                Attachment(
+                    str(item.get("name") or ""),
+                    str(item.get("text") or ""),
+                    str(item.get("error") or ""),
+                )
+            )
     return tuple(out)
 
 
 def label_texts(
-    texts: list[object], threads: bool = False, attachments: list[object] | None = None, roles: list[object] | None = None,
+    texts: list[object],
+    threads: bool = False,
+    attachments: list[object] | None = None,
+    roles: list[object] | None = None,
     segments: bool = False,
 ) -> list[list[dict[str, Any]]]:
     """For each text, the output rows: one for a message, one per message for a thread.
@@ -90,7 +139,8 @@ def label_texts(
     ``attachments`` (one cell per text, see :func:`attachments_of`) are read with their message;
     with ``roles``, messages written by the requester or annotations get empty result columns
     (``authority`` and ``unknown`` messages are labelled). With ``segments``, each row also gets
-    a ``segments`` column (JSON). Never raises for a bad row: the row gets ``undetermined`` and an ``error``.
+    a ``segments`` column (JSON). Never raises for a bad row: the row gets ``undetermined`` and an
+    ``error``.
     """
     out: list[list[dict[str, Any]]] = []
     for i, text in enumerate(texts):
@@ -100,27 +150,68 @@ def label_texts(
                 continue
             try:
                 found = attachments_of(attachments[i]) if attachments is not None else 0
-                out.append([_result_columns(classify(text, attachments=found, segments=segments), segments=segments)])  # type: ignore[arg-type]
+                out.append(
+                    [
+                        _result_columns(
+                            classify(text, attachments=found, segments=segments), segments=segments
+                        )
+                    ]
+                )  # type: ignore[arg-type]
             except Exception as exc:  # a row that is not text, or a bug: keep the batch going
                 out.append([_failed(exc, segments)])
             continue
         try:
             thread = classify_thread(text, segments=segments)  # type: ignore[arg-type]
-            out.append([
-                {"message_index": i, "role": m.role, "sender": m.sender, "message_text": m.text, **_result_columns(m.result, segments=segments)}
-                for i, m in enumerate(thread.messages)
-            ] or [{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_result_columns(None, segments=segments)}])
+            out.append(
+                [
+                    {
+                        "message_index": i,
+                        "role": m.role,
+                        "sender": m.sender,
+                        "message_text": m.text,
+                        **_result_columns(m.result, segments=segments),
+                    }
+                    for i, m in enumerate(thread.messages)
+                ]
+                or [
+                    {
+                        "message_index": 0,
+                        "role": "unknown",
+                        "sender": "",
+                        "message_text": "",
+                        **_result_columns(None, segments=segments),
+                    }
+                ]
+            )
         except Exception as exc:
-            out.append([{"message_index": 0, "role": "unknown", "sender": "", "message_text": "", **_failed(exc, segments)}])
+            out.append(
+                [
+                    {
+                        "message_index": 0,
+                        "role": "unknown",
+                        "sender": "",
+                        "message_text": "",
+                        **_failed(exc, segments),
+                    }
+                ]
+            )
     return out
 
 
-def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, Any]]], threads: bool, first_row: int) -> pd.DataFrame:
+def _merge(
+    chunk: pd.DataFrame,
+    text_column: str,
+    labelled: list[list[dict[str, Any]]],
+    threads: bool,
+    first_row: int,
+) -> pd.DataFrame:
     """Input columns + result columns; for threads, one row per message with the message's text."""
     if not threads:  # one result per input row: add the result columns to a copy of the chunk
         frame = chunk.reset_index(drop=True)
         results = [rows[0] for rows in labelled]
-        names = RESULT_COLUMNS + ((SEGMENTS_COLUMN,) if results and SEGMENTS_COLUMN in results[0] else ())
+        names = RESULT_COLUMNS + (
+            (SEGMENTS_COLUMN,) if results and SEGMENTS_COLUMN in results[0] else ()
+        )
         return frame.assign(**{name: [result[name] for result in results] for name in names})
     records = chunk.to_dict(orient="records")
     rows = []
@@ -138,7 +229,9 @@ def _merge(chunk: pd.DataFrame, text_column: str, labelled: list[list[dict[str, 
     return frame
 
 
-def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool = False, segments: bool = False) -> pd.DataFrame:
+def label_dataframe(
+    df: pd.DataFrame, text_column: str = "text", threads: bool = False, segments: bool = False
+) -> pd.DataFrame:
     """A copy of ``df`` with the result columns added (one row per message when ``threads``;
     with ``segments``, a ``segments`` column of JSON ``[start, end, role, score]`` lists).
 
@@ -148,10 +241,12 @@ def label_dataframe(df: pd.DataFrame, text_column: str = "text", threads: bool =
     >>> out = label_dataframe(pd.DataFrame({"id": [1, 2], "text": ["We do not hold this information.", None]}))
     >>> out[["id", "outcome", "exemptions", "error"]].values.tolist()
     [[1, 'not_held', [], ''], [2, 'undetermined', [], '']]
-    """
+    """  # noqa: E501 (doctest lines)
     if text_column not in df.columns:
         raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, df.columns))})")
-    attachments = df["attachments"].tolist() if "attachments" in df.columns and not threads else None
+    attachments = (
+        df["attachments"].tolist() if "attachments" in df.columns and not threads else None
+    )
     labelled = label_texts(df[text_column].tolist(), threads, attachments, segments=segments)
     return _merge(df.reset_index(drop=True), text_column, labelled, threads, 0)
 
@@ -167,7 +262,9 @@ def label_stream(texts: Iterable[object]) -> Iterator[Classification]:
         try:
             yield classify(text)  # type: ignore[arg-type]
         except Exception as exc:
-            yield Classification(outcome="undetermined", confidence=1.0, reason=f"error: {type(exc).__name__}: {exc}")
+            yield Classification(
+                outcome="undetermined", confidence=1.0, reason=f"error: {type(exc).__name__}: {exc}"
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,7 +284,16 @@ def _fingerprint(sources: list[Source], options: dict[str, Any]) -> str:
     facts = {
         "version": __version__,
         "options": options,
-        "inputs": [[str(s.path.resolve()), s.format, s.text_column, s.path.stat().st_size if s.path.is_file() else s.rows, s.path.stat().st_mtime_ns] for s in sources],
+        "inputs": [
+            [
+                str(s.path.resolve()),
+                s.format,
+                s.text_column,
+                s.path.stat().st_size if s.path.is_file() else s.rows,
+                s.path.stat().st_mtime_ns,
+            ]
+            for s in sources
+        ],
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
 
@@ -195,10 +301,18 @@ def _fingerprint(sources: list[Source], options: dict[str, Any]) -> str:
 def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="rows", disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True, smoothing=0.1)
+    return tqdm(
+        total=total,
+        unit="rows",
+        disable=quiet or not sys.stderr.isatty(),
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
 
 
-def _work(args: tuple[list[object], bool, list[object] | None, list[object] | None, bool]) -> list[list[dict[str, Any]]]:
+def _work(
+    args: tuple[list[object], bool, list[object] | None, list[object] | None, bool],
+) -> list[list[dict[str, Any]]]:
     return label_texts(*args)
 
 
@@ -225,17 +339,38 @@ def label_files(
     sources = [check_input(path, input_format, text_column) for path in inputs]
     for source in sources:
         if threads and source.format in MESSAGE_FORMATS:
-            raise InputError(f"{source.path}: --threads is for a column of whole threads; {source.format} input is already one row per message")
-    options = {"threads": threads, "chunk_size": chunk_size, "output_format": out_fmt, "output": str(output.resolve()), "segments": segments}
+            raise InputError(
+                f"{source.path}: --threads is for a column of whole threads; {source.format} input "
+                f"is already one row per message"
+            )
+    options = {
+        "threads": threads,
+        "chunk_size": chunk_size,
+        "output_format": out_fmt,
+        "output": str(output.resolve()),
+        "segments": segments,
+    }
     partial = output.with_name(output.name + ".partial")
     fingerprint = _fingerprint(sources, options)
     manifest = partial / "manifest.json"
-    if partial.exists() and (restart or not manifest.exists() or json.loads(manifest.read_text()).get("fingerprint") != fingerprint):
+    if partial.exists() and (
+        restart
+        or not manifest.exists()
+        or json.loads(manifest.read_text()).get("fingerprint") != fingerprint
+    ):
         if not restart and manifest.exists():
-            raise InputError(f"{partial}: holds a run with other inputs or options; run with --restart to discard it")
+            raise InputError(
+                f"{partial}: holds a run with other inputs or options; run with --restart to "
+                f"discard "
+                f"it"
+            )
         shutil.rmtree(partial)
     partial.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps({"fingerprint": fingerprint, "inputs": [str(p) for p in inputs], "options": options}))
+    manifest.write_text(
+        json.dumps(
+            {"fingerprint": fingerprint, "inputs": [str(p) for p in inputs], "options": options}
+        )
+    )
 
     def chunks() -> Iterator[tuple[int, Source, int, pd.DataFrame]]:
         index, first_row = 0, 0
@@ -253,7 +388,9 @@ def label_files(
     total = sum(s.rows for s in sources)
     resumed = rows_out = errors = 0
     done_paths: list[Path] = []
-    resumed_paths: list[Path] = []  # committed by an earlier run: counted from their files at the end
+    resumed_paths: list[
+        Path
+    ] = []  # committed by an earlier run: counted from their files at the end
     pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
     pending: deque[tuple[Path, Source, int, pd.DataFrame, Any]] = deque()
     try:
@@ -277,15 +414,29 @@ def label_files(
                     resumed_paths.append(path)
                     bar.update(len(chunk))
                     continue
-                messages = source.format in MESSAGE_FORMATS or (source.format == "folder" and "role" in chunk.columns)
+                messages = source.format in MESSAGE_FORMATS or (
+                    source.format == "folder" and "role" in chunk.columns
+                )
                 work = (
                     chunk[source.text_column].tolist(),
                     threads,
-                    chunk["attachments"].tolist() if "attachments" in chunk.columns and not threads else None,
-                    [r if isinstance(r, str) else "authority" for r in chunk["role"]] if messages else None,
+                    chunk["attachments"].tolist()
+                    if "attachments" in chunk.columns and not threads
+                    else None,
+                    [r if isinstance(r, str) else "authority" for r in chunk["role"]]
+                    if messages
+                    else None,
                     segments,
                 )
-                pending.append((path, source, first_row, chunk, pool.apply_async(_work, (work,)) if pool else _work(work)))
+                pending.append(
+                    (
+                        path,
+                        source,
+                        first_row,
+                        chunk,
+                        pool.apply_async(_work, (work,)) if pool else _work(work),
+                    )
+                )
                 while len(pending) > (2 * jobs if pool else 0):  # bounded: memory stays flat
                     finish_one()
             while pending:

@@ -31,8 +31,18 @@ CALIBRATION_FILE = "calibration.json"
 # The signals, in order; a calibration file names them, and one that names others is refused.
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"outcome={o}" for o in OUTCOMES),
-    "decided_by_segments", "support_score", "cues_log", "distinct_cue_labels", "codes_cited",
-    "length_log", "uk", "attachment_unread", "internal_review", "figure_share", "outcome_cues_differing", "ncnd",
+    "decided_by_segments",
+    "support_score",
+    "cues_log",
+    "distinct_cue_labels",
+    "codes_cited",
+    "length_log",
+    "uk",
+    "attachment_unread",
+    "internal_review",
+    "figure_share",
+    "outcome_cues_differing",
+    "ncnd",
 )
 _DIGITS = "0123456789"
 
@@ -73,17 +83,32 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, Any]:
-        return {"features": list(FEATURE_NAMES), "weights": list(self.weights), "intercept": self.intercept,
-                "threshold": self.threshold, **self.meta}
+        return {
+            "features": list(FEATURE_NAMES),
+            "weights": list(self.weights),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            **self.meta,
+        }
 
 
 def read(data: dict[str, Any]) -> Calibration:
     """A calibration from its JSON; :class:`~foiclassify.resources.ModelError` when it was made
     for other signals than this code computes."""
     if tuple(data.get("features", ())) != FEATURE_NAMES:
-        raise ModelError("calibration.json was fitted on other signals than this version computes: refit it with data/real/calibrate.py")
-    meta = {k: v for k, v in data.items() if k not in ("features", "weights", "intercept", "threshold")}
-    return Calibration(tuple(float(w) for w in data["weights"]), float(data["intercept"]), float(data["threshold"]), meta)
+        raise ModelError(
+            "calibration.json was fitted on other signals than this version computes: "
+            "refit it with data/real/calibrate.py"
+        )
+    meta = {
+        k: v for k, v in data.items() if k not in ("features", "weights", "intercept", "threshold")
+    }
+    return Calibration(
+        tuple(float(w) for w in data["weights"]),
+        float(data["intercept"]),
+        float(data["threshold"]),
+        meta,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +118,14 @@ def load_default() -> Calibration | None:
     return read(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
 
-def calibrated(text: str, result: Classification, calibration: Calibration, threshold: float | None = None) -> Classification:
+def calibrated(
+    text: str, result: Classification, calibration: Calibration, threshold: float | None = None
+) -> Classification:
     """``result`` with ``confidence`` the estimated probability that its outcome is right and
     ``needs_review`` set below ``threshold`` (the calibration's own when None)."""
     p = round(calibration.probability(features(text, result)), 3)
-    return replace(result, confidence=p, needs_review=p < (calibration.threshold if threshold is None else threshold))
+    return replace(
+        result,
+        confidence=p,
+        needs_review=p < (calibration.threshold if threshold is None else threshold),
+    )

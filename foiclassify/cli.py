@@ -16,10 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .pipeline import classify_thread
-from .result import Message, ThreadResult
 from .io import INPUT_FORMATS, TABLE_FORMATS, InputError
+from .pipeline import classify_thread
 from .readers import SourceMessage, alaveteli_zip_error, read_alaveteli_zip, read_email
+from .result import Message, ThreadResult
 from .text import decode
 from .thread import guess_role
 
@@ -29,10 +29,17 @@ def _read(path: Path) -> str | list[SourceMessage]:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; name the files (e.g. {path}/*.txt), or write a dataset with -o OUTPUT")
+        raise InputError(
+            f"{path}: is a folder; name the files (e.g. {path}/*.txt), or write a dataset with -o "
+            f"OUTPUT"
+        )
     suffix = path.suffix.lower()
     if suffix in (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".mbox"):
-        raise InputError(f"{path}: a table, mailbox or JSON export holds many documents; label it into a dataset with -o OUTPUT")
+        raise InputError(
+            f"{path}: a table, mailbox or JSON export holds many documents; label it into a "
+            f"dataset "
+            f"with -o OUTPUT"
+        )
     if suffix == ".zip":
         if problem := alaveteli_zip_error(path):
             raise InputError(problem)
@@ -43,7 +50,9 @@ def _read(path: Path) -> str | list[SourceMessage]:
     return decode(path.read_bytes())
 
 
-def _label_file(content: str | list[SourceMessage], mode: str, segments: bool = False) -> ThreadResult:
+def _label_file(
+    content: str | list[SourceMessage], mode: str, segments: bool = False
+) -> ThreadResult:
     if not isinstance(content, str):
         return classify_thread(content, segments=segments)
     text = content
@@ -52,16 +61,23 @@ def _label_file(content: str | list[SourceMessage], mode: str, segments: bool = 
     if mode == "single":
         return classify_thread([{"role": "authority", "text": text}], segments=segments)
     thread = classify_thread(text, segments=segments)
-    if len(thread.messages) == 1 and thread.messages[0].role != "authority" and guess_role(text) != "requester":
-        return _label_file(text, "single", segments)  # one letter: treat it as the authority's reply
+    if (
+        len(thread.messages) == 1
+        and thread.messages[0].role != "authority"
+        and guess_role(text) != "requester"
+    ):
+        return _label_file(
+            text, "single", segments
+        )  # one letter: treat it as the authority's reply
     return thread
 
 
 def _segment_lines(index: int, message: Message) -> list[str]:
-    """A message shown part by part: each segment's role (and the tagger's probability) beside its text."""
+    """A message shown part by part: each segment's role (and the tagger's probability) beside its
+    text."""
     lines = []
     for seg in message.result.segments if message.result else ():
-        snippet = " ".join(message.text[seg.start:seg.end].split())
+        snippet = " ".join(message.text[seg.start : seg.end].split())
         score = "-" if seg.score is None else f"{seg.score:.2f}"
         lines.append(f"  [{index}] {seg.role:<16} {score:>4}  {snippet[:100]}")
     return lines
@@ -80,20 +96,33 @@ def _table(path: str, thread: ThreadResult) -> str:
     for i, m in enumerate(thread.messages):
         r = m.result
         flags = ",".join(
-            name for name, on in (("ncnd", r and r.ncnd), ("PIT", r and r.public_interest_test), ("advice", r and r.advice_offered)) if on
+            name
+            for name, on in (
+                ("ncnd", r and r.ncnd),
+                ("PIT", r and r.public_interest_test),
+                ("advice", r and r.advice_offered),
+            )
+            if on
         )
         if r and r.cost_estimate:
-            flags = ",".join(filter(None, [flags, "cost " + " ".join(f"{k}={v}" for k, v in r.cost_estimate.items())]))
-        rows.append((
-            str(i),
-            m.role,
-            r.outcome if r else "-",
-            r.stage if r else "-",
-            f"{r.confidence:.2f}" if r else "-",
-            " ".join(r.exemptions) if r and r.exemptions else "-",
-            flags or "-",
-            _first_line(m.text, 48),
-        ))
+            flags = ",".join(
+                filter(
+                    None,
+                    [flags, "cost " + " ".join(f"{k}={v}" for k, v in r.cost_estimate.items())],
+                )
+            )
+        rows.append(
+            (
+                str(i),
+                m.role,
+                r.outcome if r else "-",
+                r.stage if r else "-",
+                f"{r.confidence:.2f}" if r else "-",
+                " ".join(r.exemptions) if r and r.exemptions else "-",
+                flags or "-",
+                _first_line(m.text, 48),
+            )
+        )
     widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     lines = [f"== {path}"]
     if thread.title:
@@ -126,8 +155,17 @@ def _batch(args: argparse.Namespace) -> int:
         segments=args.segments,
     )
     if not args.quiet:
-        resumed = f", {summary.chunks_resumed} chunk(s) resumed from an earlier run" if summary.chunks_resumed else ""
-        print(f"foiclassify: {summary.rows_in} input rows → {summary.rows_out} rows in {summary.output} ({summary.errors} with errors{resumed})", file=sys.stderr)
+        resumed = (
+            f", {summary.chunks_resumed} chunk(s) resumed from an earlier run"
+            if summary.chunks_resumed
+            else ""
+        )
+        print(
+            f"foiclassify: {summary.rows_in} input rows → {summary.rows_out} rows in "
+            f"{summary.output} "
+            f"({summary.errors} with errors{resumed})",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -145,7 +183,10 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
         model = load(args.model, trust=True) if args.model else load_default()
         data = read_labelled(args.data)
         test = _part(data, "test") if "split" in data.columns else data
-        print(f"{len(test)} labelled replies; model: {args.model or ('shipped' if model else 'none (rules only)')}")
+        print(
+            f"{len(test)} labelled replies; model: "
+            f"{args.model or ('shipped' if model else 'none (rules only)')}"
+        )
         print(format_scores(evaluate(test, model)))
         if "jurisdiction" in test.columns and test["jurisdiction"].nunique() > 1:
             from .evaluate import by_jurisdiction
@@ -164,7 +205,9 @@ def _report(args: argparse.Namespace, argv: list[str] | None) -> int:
     if not args.labelled.exists():
         print(f"foiclassify: {args.labelled}: no such file", file=sys.stderr)
         return 2
-    command = "foiclassify " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    command = "foiclassify " + " ".join(
+        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
+    )
     try:
         path = write_report(args.labelled, args.output, command, by=args.by, top=args.top)
     except (KeyError, ValueError) as exc:
@@ -175,43 +218,120 @@ def _report(args: argparse.Namespace, argv: list[str] | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="foiclassify", description="Label FOI replies by outcome and exemptions cited.")
+    parser = argparse.ArgumentParser(
+        prog="foiclassify", description="Label FOI replies by outcome and exemptions cited."
+    )
     parser.add_argument("--version", action="version", version=f"foiclassify {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     label = commands.add_parser(
         "label",
         help="label correspondence: print a table, or with -o write a labelled dataset",
-        description="Without -o: print a table (or --json) for each document file. With -o OUTPUT: label every row of "
-        "CSV / JSONL / Parquet tables, folders of .txt/.md/.eml/.html files and mbox files into OUTPUT "
-        "(.csv, .jsonl or .parquet), in resumable chunks.",
+        description=(
+            "Without -o: print a table (or --json) for each document file. With -o OUTPUT: "
+            "label every row of CSV / JSONL / Parquet tables, folders of .txt/.md/.eml/.html "
+            "files and mbox files into OUTPUT (.csv, .jsonl or .parquet), in resumable chunks."
+        ),
     )
     label.add_argument("files", nargs="+", type=Path, help="input files or folders")
-    label.add_argument("-o", "--output", type=Path, help="write a labelled dataset here (.csv, .jsonl, .parquet)")
-    label.add_argument("--json", action="store_true", help="without -o: print one JSON object per file instead of a table")
-    label.add_argument("--evidence", action="store_true", help="without -o: list the evidence spans of each message")
-    label.add_argument("--segments", action="store_true", help="show each part of every authority message with its role (TAXONOMY §6); with -o: add a 'segments' JSON column")
+    label.add_argument(
+        "-o", "--output", type=Path, help="write a labelled dataset here (.csv, .jsonl, .parquet)"
+    )
+    label.add_argument(
+        "--json",
+        action="store_true",
+        help="without -o: print one JSON object per file instead of a table",
+    )
+    label.add_argument(
+        "--evidence",
+        action="store_true",
+        help="without -o: list the evidence spans of each message",
+    )
+    label.add_argument(
+        "--segments",
+        action="store_true",
+        help="show each part of every authority message with its role (TAXONOMY §6); with -o: "
+        "add a 'segments' JSON column",
+    )
     mode = label.add_mutually_exclusive_group()
-    mode.add_argument("--single", dest="mode", action="store_const", const="single", help="each document is one authority message")
-    mode.add_argument("--threads", dest="mode", action="store_const", const="thread", help="each document is a whole correspondence (with -o: one row per message)")
-    label.add_argument("--text-column", default="text", help="the column holding the text in CSV/JSONL/Parquet (default: text)")
-    label.add_argument("--input-format", choices=INPUT_FORMATS, help="override the format read from the file extension")
-    label.add_argument("--output-format", choices=TABLE_FORMATS, help="override the format read from the output's extension")
+    mode.add_argument(
+        "--single",
+        dest="mode",
+        action="store_const",
+        const="single",
+        help="each document is one authority message",
+    )
+    mode.add_argument(
+        "--threads",
+        dest="mode",
+        action="store_const",
+        const="thread",
+        help="each document is a whole correspondence (with -o: one row per message)",
+    )
+    label.add_argument(
+        "--text-column",
+        default="text",
+        help="the column holding the text in CSV/JSONL/Parquet (default: text)",
+    )
+    label.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        help="override the format read from the file extension",
+    )
+    label.add_argument(
+        "--output-format",
+        choices=TABLE_FORMATS,
+        help="override the format read from the output's extension",
+    )
     label.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
-    label.add_argument("--chunk-size", type=int, default=500, help="rows per committed chunk (default 500)")
+    label.add_argument(
+        "--chunk-size", type=int, default=500, help="rows per committed chunk (default 500)"
+    )
     label.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    label.add_argument("--restart", action="store_true", help="discard an unfinished earlier run into the same output")
-    report = commands.add_parser("report", help="an HTML report (tables and figures) from a labelled dataset")
-    report.add_argument("labelled", type=Path, help="a .csv, .jsonl or .parquet file written by 'foiclassify label -o'")
+    label.add_argument(
+        "--restart",
+        action="store_true",
+        help="discard an unfinished earlier run into the same output",
+    )
+    report = commands.add_parser(
+        "report", help="an HTML report (tables and figures) from a labelled dataset"
+    )
+    report.add_argument(
+        "labelled",
+        type=Path,
+        help="a .csv, .jsonl or .parquet file written by 'foiclassify label -o'",
+    )
     report.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
-    report.add_argument("--by", default="authority", help="the column to compare groups by (default: authority)")
+    report.add_argument(
+        "--by", default="authority", help="the column to compare groups by (default: authority)"
+    )
     report.add_argument("--top", type=int, default=15, help="how many groups to show (default 15)")
-    train = commands.add_parser("train", help="train a model on labelled data (columns text, label_outcome, label_exemptions, split)")
-    train.add_argument("data", nargs="+", type=Path, help="labelled .csv/.jsonl/.parquet files; rows with split=test are held out")
-    train.add_argument("-o", "--output", type=Path, required=True, help="the model folder to write (model.skops, model.json, MODEL_CARD.md)")
+    train = commands.add_parser(
+        "train",
+        help="train a model on labelled data (columns text, label_outcome, label_exemptions, s"
+        "plit)",
+    )
+    train.add_argument(
+        "data",
+        nargs="+",
+        type=Path,
+        help="labelled .csv/.jsonl/.parquet files; rows with split=test are held out",
+    )
+    train.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the model folder to write (model.skops, model.json, MODEL_CARD.md)",
+    )
     train.add_argument("--seed", type=int, default=0)
-    evaluate = commands.add_parser("evaluate", help="score rules, model and both on labelled data (its test split when it has one)")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score rules, model and both on labelled data (its test split when it has one)",
+    )
     evaluate.add_argument("data", nargs="+", type=Path)
-    evaluate.add_argument("--model", type=Path, help="a model folder (default: the shipped model, if any)")
+    evaluate.add_argument(
+        "--model", type=Path, help="a model folder (default: the shipped model, if any)"
+    )
     args = parser.parse_args(argv)
 
     if args.command in ("train", "evaluate"):
@@ -243,7 +363,11 @@ def main(argv: list[str] | None = None) -> int:
                 for ev in m.result.evidence if m.result else ():
                     snippet = " ".join(ev.text.split())
                     where = "" if ev.part == "body" else f" in {ev.part}"
-                    print(f"  [{i}] {ev.label:<22} {ev.role:<22} {ev.start:>6}-{ev.end:<6} {snippet[:60]!r} ({ev.detail}{where})")
+                    print(
+                        f"  [{i}] {ev.label:<22} {ev.role:<22} {ev.start:>6}-{ev.end:<6} "
+                        f"{snippet[:60]!r} "
+                        f"({ev.detail}{where})"
+                    )
     return 0
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .labels import NOT_HELD_CODES, OUTCOMES, sort_codes
+from .labels import EXEMPTIONS, NOT_HELD_CODES, OUTCOMES, sort_codes
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
@@ -23,16 +23,43 @@ from .text import Prepared
 
 # Subsections that are the duty-to-confirm-or-deny exclusions: citing one means NCND.
 _NCND_SUBSECTIONS = {
-    "FOIA:s23": "(5)", "FOIA:s24": "(2)", "FOIA:s26": "(3)", "FOIA:s27": "(4)", "FOIA:s28": "(3)",
-    "FOIA:s29": "(2)", "FOIA:s30": "(3)", "FOIA:s31": "(3)", "FOIA:s32": "(3)", "FOIA:s33": "(3)",
-    "FOIA:s34": "(3)", "FOIA:s35": "(3)", "FOIA:s36": "(3)", "FOIA:s37": "(2)", "FOIA:s38": "(2)",
-    "FOIA:s39": "(2)", "FOIA:s40": "(5)", "FOIA:s41": "(2)", "FOIA:s42": "(2)", "FOIA:s43": "(3)",
+    "FOIA:s23": "(5)",
+    "FOIA:s24": "(2)",
+    "FOIA:s26": "(3)",
+    "FOIA:s27": "(4)",
+    "FOIA:s28": "(3)",
+    "FOIA:s29": "(2)",
+    "FOIA:s30": "(3)",
+    "FOIA:s31": "(3)",
+    "FOIA:s32": "(3)",
+    "FOIA:s33": "(3)",
+    "FOIA:s34": "(3)",
+    "FOIA:s35": "(3)",
+    "FOIA:s36": "(3)",
+    "FOIA:s37": "(2)",
+    "FOIA:s38": "(2)",
+    "FOIA:s39": "(2)",
+    "FOIA:s40": "(5)",
+    "FOIA:s41": "(2)",
+    "FOIA:s42": "(2)",
+    "FOIA:s43": "(3)",
     "FOIA:s44": "(2)",
 }
 # Outcome signals that state a decision (not a holding reply).
-_WITHHOLDING_SIGNALS = frozenset({"withheld", "ncnd", "cost_limit", "vexatious", "manifestly_unreasonable", "accessible_elsewhere"})
+_WITHHOLDING_SIGNALS = frozenset(
+    {
+        "withheld",
+        "ncnd",
+        "cost_limit",
+        "vexatious",
+        "manifestly_unreasonable",
+        "accessible_elsewhere",
+    }
+)
 _ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
-_NOT_HELD_CODES = NOT_HELD_CODES  # EIR 12(4)(a), EISR 10(4)(a), AU s24A, NZ s18(e)/(g), IE s15(1)(a) …
+_NOT_HELD_CODES = (
+    NOT_HELD_CODES  # EIR 12(4)(a), EISR 10(4)(a), AU s24A, NZ s18(e)/(g), IE s15(1)(a) …
+)
 # Provisions that mean neither confirm nor deny wherever they are cited (TAXONOMY §2).
 _NCND_PROVISIONS = {("AUFOI", "25"), ("NZOIA", "10"), ("NZLGOIMA", "8")}
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
@@ -48,7 +75,8 @@ class ModelScores:
 
 
 def _uncoded_label(act: str, provision: str) -> str:
-    """Evidence label of a provision with no TAXONOMY code: "FOIA:s17", "EIR:14", "Data Protection Act:s35"."""
+    """Evidence label of a provision with no TAXONOMY code: "FOIA:s17", "EIR:14", "Data Protection
+    Act:s35"."""
     return f"{act}:{provision}" if act in ("EIR", "EISR") else f"{act}:s{provision}"
 
 
@@ -57,7 +85,8 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
 
     The decision, in order: a statement that the request is invalid; a holding reply that
     promises an answer later; a decision (only part given, or some given and some withheld or
-    not held → partially_provided; given → provided; withheld/refused → refused; not held → not_held);
+    not held → partially_provided; given → provided; withheld/refused → refused; not held →
+    not_held);
     a request for clarification; an acknowledgement; a late reply whose answer is not in the
     text; else undetermined.
     """
@@ -70,11 +99,19 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     if "invalid_request" in signals:
         return "invalid_request", {"invalid_request"}, "says the request is not a valid FOI request"
     if "transferred" in signals and not giving and not partial and not withholding:
-        return "acknowledgement", {"transferred"}, "passes the request to another body; no decision on it here"
+        return (
+            "acknowledgement",
+            {"transferred"},
+            "passes the request to another body; no decision on it here",
+        )
     if "delayed" in signals and not giving and not partial:
         return "delayed", {"delayed"}, "a holding reply: the answer will come later"
     if partial or (giving and (withholding or not_held)):
-        return "partially_provided", giving | partial | withholding | not_held, "some information given, some withheld or not held"
+        return (
+            "partially_provided",
+            giving | partial | withholding | not_held,
+            "some information given, some withheld or not held",
+        )
     if giving:
         return "provided", giving, "the information is given"
     if withholding:
@@ -82,18 +119,27 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     if not_held:
         return "not_held", not_held, "says the information is not held"
     if "clarification_requested" in signals:
-        return "clarification_requested", {"clarification_requested"}, "asks the requester to clarify"
+        return (
+            "clarification_requested",
+            {"clarification_requested"},
+            "asks the requester to clarify",
+        )
     if "acknowledgement" in signals:
         return "acknowledgement", {"acknowledgement"}, "confirms receipt; no decision yet"
     if "answer_in_attachment" in signals or "response_statement" in signals:
-        return "undetermined", signals & {"answer_in_attachment", "response_statement"}, "answers, but the decision is not in the text (attachment?)"
+        return (
+            "undetermined",
+            signals & {"answer_in_attachment", "response_statement"},
+            "answers, but the decision is not in the text (attachment?)",
+        )
     if "delay_apology" in signals:
         return "delayed", {"delay_apology"}, "apologises for a delay; no decision in the text"
     return "undetermined", set(), "no decision stated in the text"
 
 
 # A tagged segment counts as answer, withheld or not_held from this probability on, unless the
-# tagger's manifest names the threshold chosen for it by grouped cross-validation (data/real/segeval.py).
+# tagger's manifest names the threshold chosen for it by grouped cross-validation
+# (data/real/segeval.py).
 ROLE_THRESHOLD = 0.5
 _DECIDED = frozenset({"provided", "partially_provided", "refused", "not_held"})
 
@@ -114,10 +160,12 @@ def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold
     'partially_provided'
     >>> roles_decide("undetermined", [("answer", 0.6)], 0.7), roles_decide("refused", [("answer", 0.6)], 0.7)
     ('undetermined', 'refused')
-    """
+    """  # noqa: E501 (doctest lines)
     confident = {role for role, p in tagged if role in DECIDING_ROLES and p >= threshold}
     if rule_label == "undetermined":
-        from_roles = outcome_from_roles(role for role, p in tagged if role not in DECIDING_ROLES or p >= threshold)
+        from_roles = outcome_from_roles(
+            role for role, p in tagged if role not in DECIDING_ROLES or p >= threshold
+        )
         return from_roles if from_roles in _DECIDED else rule_label
     if rule_label in ("refused", "not_held") and "answer" in confident:
         return "partially_provided"
@@ -140,10 +188,14 @@ def _in_part(evidence: Evidence, prepared: Prepared) -> Evidence:
     part = prepared.part_at(evidence.start)
     if part is None:
         return evidence
-    return replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name)
+    return replace(
+        evidence, start=evidence.start - part.start, end=evidence.end - part.start, part=part.name
+    )
 
 
-def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0) -> Classification:
+def combine(
+    prepared: Prepared, findings: Findings, model: ModelScores | None = None, attachments: int = 0
+) -> Classification:
     """One :class:`Classification` from what the rules (and optionally a model) found."""
     if prepared.empty_reason:
         return Classification(outcome="undetermined", confidence=1.0, reason=prepared.empty_reason)
@@ -156,17 +208,28 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     for roled in findings.references:
         ref = roled.ref
         label = ref.code or _uncoded_label(ref.act, ref.text)
-        evidence.append(Evidence(label, ref.start, ref.end, text[ref.start:ref.end], "rule", roled.role, roled.why))
-        if roled.role == "cited" and (ref.act, ref.text[:len(ref.text) - len(ref.subsections)]) in _NCND_PROVISIONS:
+        evidence.append(
+            Evidence(
+                label, ref.start, ref.end, text[ref.start : ref.end], "rule", roled.role, roled.why
+            )
+        )
+        if (
+            roled.role == "cited"
+            and (ref.act, ref.text[: len(ref.text) - len(ref.subsections)]) in _NCND_PROVISIONS
+        ):
             ncnd_by_subsection = True
         if roled.role == "cited" and ref.code:
             cited.add(ref.code)
-            if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(_NCND_SUBSECTIONS[ref.code]):
+            if _NCND_SUBSECTIONS.get(ref.code) and ref.subsections.startswith(
+                _NCND_SUBSECTIONS[ref.code]
+            ):
                 ncnd_by_subsection = True
 
     # Grounds named without a number imply a code (the rules have set aside the cues that a
     # negation, a possibility or a general statement turns off).
-    section_act = findings.acts["section"]  # FOIA, FOISA, AUFOI …: which act's code a ground named without a number implies
+    section_act = findings.acts[
+        "section"
+    ]  # FOIA, FOISA, AUFOI …: which act's code a ground named without a number implies
     signals: set[str] = set()
     kept_hits = list(findings.counted)
     for hit in kept_hits:
@@ -176,8 +239,11 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
             cited.add(code)
     if ncnd_by_subsection:
         signals.add("ncnd")
-    # A pointer to published information answers the request, unless it is the s21 refusal's pointer.
-    pointer_answers = "published" in signals and not cited & _ACCESSIBLE_ELSEWHERE  # "accessible_elsewhere" cites s21 above
+    # A pointer to published information answers the request, unless it is the s21 refusal's
+    # pointer.
+    pointer_answers = (
+        "published" in signals and not cited & _ACCESSIBLE_ELSEWHERE
+    )  # "accessible_elsewhere" cites s21 above
     if pointer_answers:
         signals.add("provided")
 
@@ -190,16 +256,24 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
     answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:
-        outcome, reason = "partially_provided", "some parts answered (bare figures or yes/no/none lines), some refused"
+        outcome, reason = (
+            "partially_provided",
+            "some parts answered (bare figures or yes/no/none lines), some refused",
+        )
     confidence = _rule_confidence(outcome, support, signals)
     if model is not None:
-        outcome = max(OUTCOMES, key=lambda label: (model.outcome_proba.get(label, 0.0), -OUTCOMES.index(label)))
+        outcome = max(
+            OUTCOMES,
+            key=lambda label: (model.outcome_proba.get(label, 0.0), -OUTCOMES.index(label)),
+        )
         confidence = round(model.outcome_proba.get(outcome, 0.0), 3)
         reason = "model"
         for code, p in model.exemption_proba.items():
             if p >= model.exemption_threshold and code not in cited:
                 cited.add(code)
-                evidence.append(Evidence(code, 0, 0, "", "model", "cited", f"model probability {p:.2f}"))
+                evidence.append(
+                    Evidence(code, 0, 0, "", "model", "cited", f"model probability {p:.2f}")
+                )
     if attachments and outcome == "undetermined":
         reason += f"; the message has {attachments} attachment(s) whose text was not supplied"
 
@@ -207,17 +281,41 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
     if outcome in ("acknowledgement", "undetermined", "clarification_requested", "invalid_request"):
         cited = set()
 
-    stage = "internal_review" if "internal_review" in signals and outcome not in ("acknowledgement", "undetermined") else "initial"
+    stage = (
+        "internal_review"
+        if "internal_review" in signals and outcome not in ("acknowledgement", "undetermined")
+        else "initial"
+    )
     outcome_signal = {"partially_provided": "partial", "refused": "withheld"}.get(outcome, outcome)
     for hit in kept_hits:
         signal = "provided" if hit.cue.signal == "published" and pointer_answers else hit.cue.signal
         label = outcome if (signal in support or signal == outcome_signal) else signal
         if signal in IMPLIED_CODES and section_act in IMPLIED_CODES[signal]:
             label = IMPLIED_CODES[signal][section_act]
-        evidence.append(Evidence(label, hit.start, hit.end, text[hit.start:hit.end], "rule", "cited" if label in cited else "cue", hit.cue.name))
+        evidence.append(
+            Evidence(
+                label,
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+                "rule",
+                "cited" if label in cited else "cue",
+                hit.cue.name,
+            )
+        )
     if answers:
         first = answers[0]
-        evidence.append(Evidence(outcome, first.start(), first.end(), first.group(), "rule", "cue", "an answer line: a bare figure or yes/no/none"))
+        evidence.append(
+            Evidence(
+                outcome,
+                first.start(),
+                first.end(),
+                first.group(),
+                "rule",
+                "cue",
+                "an answer line: a bare figure or yes/no/none",
+            )
+        )
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     if prepared.parts:
         evidence = [_in_part(e, prepared) for e in evidence]
@@ -232,7 +330,9 @@ def combine(prepared: Prepared, findings: Findings, model: ModelScores | None = 
         ncnd="ncnd" in signals,
         public_interest_test="public_interest_test" in signals,
         advice_offered="advice_offered" in signals,
-        cost_estimate=cost_estimate(text, [(h.start, h.end) for h in cost_hits]) if cost_hits else None,
+        cost_estimate=cost_estimate(text, [(h.start, h.end) for h in cost_hits])
+        if cost_hits
+        else None,
         reason=reason,
         jurisdiction=findings.acts.get("jurisdiction", "UK"),
     )
@@ -242,11 +342,17 @@ def needs_roles(result: Classification, findings: Findings) -> bool:
     """Whether the tagged segments are asked: the rules found no decision, and the message does
     not say its decision is in an attached letter ("please see the attached response"), where
     its own segments have none to state."""
-    return result.outcome == "undetermined" and not any(hit.cue.signal == "answer_in_attachment" for hit in findings.cues)
+    return result.outcome == "undetermined" and not any(
+        hit.cue.signal == "answer_in_attachment" for hit in findings.cues
+    )
 
 
 def decide_by_roles(
-    result: Classification, prepared: Prepared, segments: Sequence[Segment], tagged: Sequence[tuple[str, float]], threshold: float = ROLE_THRESHOLD
+    result: Classification,
+    prepared: Prepared,
+    segments: Sequence[Segment],
+    tagged: Sequence[tuple[str, float]],
+    threshold: float = ROLE_THRESHOLD,
 ) -> Classification:
     """``result`` (whose rules found no decision) with the outcome that the tagged ``segments``
     state (``tagged``: each one's role and probability; see :func:`roles_decide`): the segments
@@ -256,12 +362,36 @@ def decide_by_roles(
     if label == result.outcome:
         return result
     text = prepared.text
-    deciding = [(seg, role, p) for seg, (role, p) in zip(segments, tagged) if role in DECIDING_ROLES and p >= threshold]
-    added = [Evidence(label, seg.start, seg.end, text[seg.start:seg.end], "model", "cue", f"a segment tagged {role} (p={p:.2f})") for seg, role, p in deciding]
+    deciding = [
+        (seg, role, p)
+        for seg, (role, p) in zip(segments, tagged)
+        if role in DECIDING_ROLES and p >= threshold
+    ]
+    added = [
+        Evidence(
+            label,
+            seg.start,
+            seg.end,
+            text[seg.start : seg.end],
+            "model",
+            "cue",
+            f"a segment tagged {role} (p={p:.2f})",
+        )
+        for seg, role, p in deciding
+    ]
     if prepared.parts:
         added = [_in_part(e, prepared) for e in added]
-    evidence = tuple(sorted((*result.evidence, *added), key=lambda e: (e.part != "body", e.part, e.start, e.end, e.label)))
-    cited = {e.label for e in result.evidence if e.role == "cited" and e.source == "rule" and e.label in EXEMPTIONS}
+    evidence = tuple(
+        sorted(
+            (*result.evidence, *added),
+            key=lambda e: (e.part != "body", e.part, e.start, e.end, e.label),
+        )
+    )
+    cited = {
+        e.label
+        for e in result.evidence
+        if e.role == "cited" and e.source == "rule" and e.label in EXEMPTIONS
+    }
     return replace(
         result,
         outcome=label,
@@ -269,5 +399,6 @@ def decide_by_roles(
         confidence=round(max(p for _, _, p in deciding), 3),
         evidence=evidence,
         reason="the rules found no decision; the letter's tagged segments state it ("
-        + ", ".join(sorted({role for _, role, _ in deciding})) + ")",
+        + ", ".join(sorted({role for _, role, _ in deciding}))
+        + ")",
     )

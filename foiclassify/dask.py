@@ -7,7 +7,7 @@ the rules are compiled once per worker process when the package is imported ther
 >>> ddf = dd.from_pandas(pd.DataFrame({"text": ["We do not hold this information."] * 4}), npartitions=2)
 >>> label(ddf).compute()["outcome"].tolist()
 ['not_held', 'not_held', 'not_held', 'not_held']
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -21,9 +21,11 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise ImportError("foiclassify.dask needs Dask: pip install 'foiclassify[dask]'") from exc
 
 
-def label(ddf: "dd.DataFrame", text_column: str = "text", threads: bool = False) -> "dd.DataFrame":
+def label(ddf: dd.DataFrame, text_column: str = "text", threads: bool = False) -> dd.DataFrame:
     """``ddf`` with the result columns of :func:`foiclassify.label_dataframe` added, lazily."""
     if text_column not in ddf.columns:
         raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, ddf.columns))})")
-    meta: Any = label_dataframe(ddf._meta_nonempty.head(1), text_column=text_column, threads=threads).iloc[:0]
+    meta: Any = label_dataframe(
+        ddf._meta_nonempty.head(1), text_column=text_column, threads=threads
+    ).iloc[:0]
     return ddf.map_partitions(label_dataframe, text_column=text_column, threads=threads, meta=meta)

@@ -22,8 +22,8 @@ from .io import read_table
 from .labels import codes_from
 from .model import Model, save, train
 from .pipeline import classify
-from .tagger import load_default as load_tagger
 from .resources import MANIFEST_FILE
+from .tagger import load_default as load_tagger
 from .text import prepare
 
 LABEL_COLUMNS = ("text", "label_outcome", "label_exemptions")
@@ -33,7 +33,9 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
     """Labelled rows from one or more files; raises ValueError naming a missing column."""
     frames = []
     for path in paths:
-        frame = read_table(path, string_columns=LABEL_COLUMNS + ("label_stage", "split", "jurisdiction"))
+        frame = read_table(
+            path, string_columns=LABEL_COLUMNS + ("label_stage", "split", "jurisdiction")
+        )
         missing = [c for c in LABEL_COLUMNS if c not in frame.columns]
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
@@ -58,20 +60,37 @@ class Scores:
     confusion: pd.DataFrame
 
 
-def _score(system: str, gold_outcomes: list[str], predicted: list[str], gold_codes: list[list[str]], predicted_codes: list[list[str]]) -> Scores:
+def _score(
+    system: str,
+    gold_outcomes: list[str],
+    predicted: list[str],
+    gold_codes: list[list[str]],
+    predicted_codes: list[list[str]],
+) -> Scores:
     from sklearn.metrics import f1_score, precision_recall_fscore_support
     from sklearn.preprocessing import MultiLabelBinarizer
 
     labels = sorted(set(gold_outcomes))
-    p, r, f, s = precision_recall_fscore_support(gold_outcomes, predicted, labels=labels, zero_division=0)
+    p, r, f, s = precision_recall_fscore_support(
+        gold_outcomes, predicted, labels=labels, zero_division=0
+    )
     report = pd.DataFrame({"precision": p, "recall": r, "f1": f, "support": s}, index=labels)
     codes = sorted({c for row in gold_codes + predicted_codes for c in row})
     if codes:
         binarizer = MultiLabelBinarizer(classes=codes)
-        micro = float(f1_score(binarizer.fit_transform(gold_codes), binarizer.transform(predicted_codes), average="micro", zero_division=0))
+        micro = float(
+            f1_score(
+                binarizer.fit_transform(gold_codes),
+                binarizer.transform(predicted_codes),
+                average="micro",
+                zero_division=0,
+            )
+        )
     else:
         micro = 1.0
-    confusion = pd.crosstab(pd.Series(gold_outcomes, name="gold"), pd.Series(predicted, name="predicted"))
+    confusion = pd.crosstab(
+        pd.Series(gold_outcomes, name="gold"), pd.Series(predicted, name="predicted")
+    )
     return Scores(system, report, float(f.mean()) if len(f) else 0.0, micro, confusion)
 
 
@@ -87,18 +106,45 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
     prepared = [prepare(t) for t in texts]
     findings = [rules.find(p) for p in prepared]
     rule_results = [combine(p, f) for p, f in zip(prepared, findings)]
-    results = [_score("rules only", gold, [r.outcome for r in rule_results], gold_codes, [list(r.exemptions) for r in rule_results])]
+    results = [
+        _score(
+            "rules only",
+            gold,
+            [r.outcome for r in rule_results],
+            gold_codes,
+            [list(r.exemptions) for r in rule_results],
+        )
+    ]
     if load_tagger() is not None:
         shipped = [classify(t) for t in texts]
-        results.append(_score(SHIPPED, gold, [r.outcome for r in shipped], gold_codes, [list(r.exemptions) for r in shipped]))
+        results.append(
+            _score(
+                SHIPPED,
+                gold,
+                [r.outcome for r in shipped],
+                gold_codes,
+                [list(r.exemptions) for r in shipped],
+            )
+        )
     if model is not None:
         outcome_proba = model.outcome_proba(texts)
         exemption_proba = model.exemption_proba(texts)
         model_outcomes = [max(p, key=p.get) for p in outcome_proba]
         model_codes = [[c for c, v in p.items() if v >= 0.5] for p in exemption_proba]
         results.append(_score("model only", gold, model_outcomes, gold_codes, model_codes))
-        combined = [combine(p, f, ModelScores(o, e)) for p, f, o, e in zip(prepared, findings, outcome_proba, exemption_proba)]
-        results.append(_score("rules + model", gold, [r.outcome for r in combined], gold_codes, [list(r.exemptions) for r in combined]))
+        combined = [
+            combine(p, f, ModelScores(o, e))
+            for p, f, o, e in zip(prepared, findings, outcome_proba, exemption_proba)
+        ]
+        results.append(
+            _score(
+                "rules + model",
+                gold,
+                [r.outcome for r in combined],
+                gold_codes,
+                [list(r.exemptions) for r in combined],
+            )
+        )
     return results
 
 
@@ -108,19 +154,34 @@ def by_jurisdiction(data: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for jurisdiction, part in data.groupby("jurisdiction"):
         results = [classify(t) for t in part["text"]]
-        scores = _score("classify()", part["label_outcome"].tolist(), [r.outcome for r in results],
-                        part["label_exemptions"].tolist(), [list(r.exemptions) for r in results])
+        scores = _score(
+            "classify()",
+            part["label_outcome"].tolist(),
+            [r.outcome for r in results],
+            part["label_exemptions"].tolist(),
+            [list(r.exemptions) for r in results],
+        )
         right = sum(g == r.outcome for g, r in zip(part["label_outcome"], results))
-        rows.append({"jurisdiction": jurisdiction, "replies": len(part), "outcomes right": right,
-                     "accuracy": round(right / len(part), 3), "outcome macro-F1": round(scores.macro_f1, 3),
-                     "exemption micro-F1": round(scores.exemption_micro_f1, 3)})
+        rows.append(
+            {
+                "jurisdiction": jurisdiction,
+                "replies": len(part),
+                "outcomes right": right,
+                "accuracy": round(right / len(part), 3),
+                "outcome macro-F1": round(scores.macro_f1, 3),
+                "exemption micro-F1": round(scores.exemption_micro_f1, 3),
+            }
+        )
     return pd.DataFrame(rows).set_index("jurisdiction").sort_values("replies", ascending=False)
 
 
 def format_scores(results: list[Scores]) -> str:
     lines = []
     for scores in results:
-        lines.append(f"== {scores.system}: outcome macro-F1 {scores.macro_f1:.3f}, exemption micro-F1 {scores.exemption_micro_f1:.3f}")
+        lines.append(
+            f"== {scores.system}: outcome macro-F1 {scores.macro_f1:.3f}, exemption micro-F1 "
+            f"{scores.exemption_micro_f1:.3f}"
+        )
         lines.append(scores.outcome_report.round(3).to_string())
         lines.append("confusion (rows gold, columns predicted):")
         lines.append(scores.confusion.to_string())
@@ -128,14 +189,21 @@ def format_scores(results: list[Scores]) -> str:
     return "\n".join(lines)
 
 
-def train_files(paths: list[Path], output: Path, seed: int = 0) -> tuple[Model, list[Scores] | None]:
+def train_files(
+    paths: list[Path], output: Path, seed: int = 0
+) -> tuple[Model, list[Scores] | None]:
     """Train on the non-test rows of ``paths``, save to ``output`` with a model card, and
     evaluate on the test rows when there are any."""
     data = read_labelled(paths)
     training = _part(data, "train")
     if training["label_outcome"].nunique() < 2:
         raise ValueError("training needs at least two different outcome labels")
-    model = train(training["text"].tolist(), training["label_outcome"].tolist(), training["label_exemptions"].tolist(), seed=seed)
+    model = train(
+        training["text"].tolist(),
+        training["label_outcome"].tolist(),
+        training["label_exemptions"].tolist(),
+        seed=seed,
+    )
     save(model, output)
     test = _part(data, "test") if "split" in data.columns else data.iloc[0:0]
     results = evaluate(test, model) if len(test) else None
@@ -143,19 +211,27 @@ def train_files(paths: list[Path], output: Path, seed: int = 0) -> tuple[Model, 
     return model, results
 
 
-def _write_card(output: Path, paths: list[Path], training: pd.DataFrame, test: pd.DataFrame, model: Model, results: list[Scores] | None) -> None:
+def _write_card(
+    output: Path,
+    paths: list[Path],
+    training: pd.DataFrame,
+    test: pd.DataFrame,
+    model: Model,
+    results: list[Scores] | None,
+) -> None:
     import json
 
     manifest = json.loads((output / MANIFEST_FILE).read_text(encoding="utf-8"))
     counts = training["label_outcome"].value_counts().to_string()
     figures = format_scores(results) if results else "No test split in the data: no figures."
+    sources, seed = ", ".join(str(p) for p in paths), manifest["seed"]
     card = f"""# Model card: {output.name}
 
-- Trained: {manifest['trained']} on {len(training)} examples from {', '.join(str(p) for p in paths)} (seed {manifest['seed']}).
+- Trained: {manifest["trained"]} on {len(training)} examples from {sources} (seed {seed}).
 - Test rows: {len(test)}.
-- Exemption codes it predicts: {', '.join(model.codes) or 'none'}.
-- Library versions: {', '.join(f'{k} {v}' for k, v in manifest['versions'].items())}.
-- File: `model.skops`, SHA-256 `{manifest['sha256']}` (checked on load).
+- Exemption codes it predicts: {", ".join(model.codes) or "none"}.
+- Library versions: {", ".join(f"{k} {v}" for k, v in manifest["versions"].items())}.
+- File: `model.skops`, SHA-256 `{manifest["sha256"]}` (checked on load).
 
 ## Training outcomes
 

@@ -15,8 +15,8 @@ before any labelling starts.
 from __future__ import annotations
 
 import json
-import re
 import mailbox
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +26,21 @@ import pandas as pd
 from .text import decode, looks_like_alaveteli_page
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
-# Inputs read as one row per message, with role, attachments and site state (see foiclassify.readers).
+# Inputs read as one row per message, with role, attachments and site state (see
+# foiclassify.readers).
 MESSAGE_FORMATS = ("mbox", "alaveteli-zip", "alaveteli-export", "muckrock")
 INPUT_FORMATS = (*TABLE_FORMATS, "folder", *MESSAGE_FORMATS)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".eml", ".html", ".htm", ".zip")
-_SUFFIX_FORMAT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet",
-                  ".mbox": "mbox", ".zip": "alaveteli-zip"}
+_SUFFIX_FORMAT = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".mbox": "mbox",
+    ".zip": "alaveteli-zip",
+}
 
 
 class InputError(ValueError):
@@ -68,7 +77,7 @@ _PLATFORM_KEYS = {"results", "communications", "communication"}
 
 
 def _json_kind(path: Path) -> str:
-    """"muckrock" for a JSON document of MuckRock communications, "jsonl" for JSON lines.
+    """ "muckrock" for a JSON document of MuckRock communications, "jsonl" for JSON lines.
 
     Only the first line is parsed when it holds a whole object (JSON lines, read in chunks later);
     a document spread over several lines is parsed whole, up to 200 MB.
@@ -93,7 +102,10 @@ def _json_kind(path: Path) -> str:
         except ValueError:
             return "jsonl"
     if isinstance(data, dict) and "info_request_events" in data:
-        raise InputError(f"{path}: an Alaveteli request JSON holds no message text; label the request's zip, with this file beside it as {path.stem}.zip's .json")
+        raise InputError(
+            f"{path}: an Alaveteli request JSON holds no message text; label the request's zip, "
+            f"with this file beside it as {path.stem}.zip's .json"
+        )
     if isinstance(data, dict) and _PLATFORM_KEYS & data.keys():
         return "muckrock"
     return "jsonl"
@@ -110,19 +122,26 @@ def format_of(path: Path, override: str | None = None) -> str:
         return _json_kind(path)
     fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"{path}: cannot tell the format from '{path.suffix or 'no extension'}'; name it with --input-format ({', '.join(INPUT_FORMATS)})")
+        raise InputError(
+            f"{path}: cannot tell the format from '{path.suffix or 'no extension'}'; name it with "
+            f"--input-format ({', '.join(INPUT_FORMATS)})"
+        )
     return fmt
 
 
 def output_format_of(path: Path, override: str | None = None) -> str:
     fmt = override or _SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt not in TABLE_FORMATS:
-        raise InputError(f"{path}: output must be .csv, .jsonl or .parquet (or name one with --output-format)")
+        raise InputError(
+            f"{path}: output must be .csv, .jsonl or .parquet (or name one with --output-format)"
+        )
     return fmt  # type: ignore[return-value]
 
 
 def _documents(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+    )
 
 
 def _folder_records(folder: Path) -> Iterator[dict[str, object]]:
@@ -137,7 +156,9 @@ def _folder_records(folder: Path) -> Iterator[dict[str, object]]:
                 yield {"path": path.name, **message.to_record()}
         else:
             text = decode(path.read_bytes())
-            if suffix in (".html", ".htm") and looks_like_alaveteli_page(text):  # a saved request page: one row per message
+            if suffix in (".html", ".htm") and looks_like_alaveteli_page(
+                text
+            ):  # a saved request page: one row per message
                 yield from _page_records(path, text)
             else:
                 yield {"path": path.name, "text": text}
@@ -149,7 +170,11 @@ def _page_records(path: Path, html: str) -> Iterator[dict[str, object]]:
     try:
         page = read_alaveteli_page(html, path.stem)
     except Exception as exc:  # a page that only looks like one: one row that says so
-        yield {"path": path.name, "text": "", "read_error": f"{path.name}: {type(exc).__name__}: {exc}"[:300]}
+        yield {
+            "path": path.name,
+            "text": "",
+            "read_error": f"{path.name}: {type(exc).__name__}: {exc}"[:300],
+        }
         return
     for message in page.messages:
         yield {"path": path.name, **message.to_record()}
@@ -202,7 +227,9 @@ def _count_messages(path: Path, fmt: str) -> int:
         return readers.count_alaveteli_zip(path)
     if fmt == "alaveteli-export":
         table = readers.export_tables(path)["IncomingMessage"]
-        return sum(len(chunk) for chunk in pd.read_csv(table, usecols=["id"], dtype=str, chunksize=100_000))
+        return sum(
+            len(chunk) for chunk in pd.read_csv(table, usecols=["id"], dtype=str, chunksize=100_000)
+        )
     return len(readers.read_muckrock(path))
 
 
@@ -222,9 +249,13 @@ def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
     path, fmt = source.path, source.format
     if fmt == "csv":
         # Strings throughout: empty cells stay "", identifiers keep their leading zeros.
-        yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding=source.encoding)
+        yield from pd.read_csv(
+            path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding=source.encoding
+        )
     elif fmt == "jsonl":
-        yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False, encoding=source.encoding)
+        yield from pd.read_json(
+            path, lines=True, chunksize=chunk_size, dtype=False, encoding=source.encoding
+        )
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -239,12 +270,15 @@ def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
 
 
 def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int = 10_000) -> Source:
-    """Validate one input completely and count its rows; raises :class:`InputError` with one line."""
+    """Validate one input completely and count its rows; raises :class:`InputError` with one
+    line."""
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     fmt = format_of(path, fmt)
     if fmt not in INPUT_FORMATS:
-        raise InputError(f"{path}: unknown input format '{fmt}' (one of {', '.join(INPUT_FORMATS)})")
+        raise InputError(
+            f"{path}: unknown input format '{fmt}' (one of {', '.join(INPUT_FORMATS)})"
+        )
     if fmt == "folder" or fmt in MESSAGE_FORMATS:
         text_column = "text"
     if fmt == "alaveteli-export" and not path.is_dir():
@@ -269,13 +303,20 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
             columns = parquet.schema_arrow.names
             rows = parquet.metadata.num_rows
             if text_column not in columns:
-                raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(columns)}); choose one with --text-column")
+                raise InputError(
+                    f"{path}: no column '{text_column}' (columns: {', '.join(columns)}); choose "
+                    f"one with --text-column"
+                )
         elif fmt == "folder" or fmt in MESSAGE_FORMATS:
             rows = _count_messages(path, fmt)
         else:
             for chunk in read_chunks(source, chunk_size):
                 if text_column not in chunk.columns:
-                    raise InputError(f"{path}: no column '{text_column}' (columns: {', '.join(map(str, chunk.columns))}); choose one with --text-column")
+                    raise InputError(
+                        f"{path}: no column '{text_column}' (columns: "
+                        f"{', '.join(map(str, chunk.columns))}); "
+                        f"choose one with --text-column"
+                    )
                 rows += len(chunk)
     except InputError:
         raise
@@ -292,7 +333,12 @@ def read_table(path: Path, string_columns: tuple[str, ...] = ()) -> pd.DataFrame
     and ``string_columns`` are read as text."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return pd.read_csv(path, dtype={c: str for c in string_columns}, keep_default_na=False, na_values={"confidence": [""]})
+        return pd.read_csv(
+            path,
+            dtype={c: str for c in string_columns},
+            keep_default_na=False,
+            na_values={"confidence": [""]},
+        )
     if suffix in (".jsonl", ".ndjson", ".json"):
         return pd.read_json(path, lines=True, dtype=False)
     if suffix in (".parquet", ".pq"):
@@ -307,7 +353,10 @@ def read_table(path: Path, string_columns: tuple[str, ...] = ()) -> pd.DataFrame
 def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     if "exemptions" in out:
-        out["exemptions"] = [";".join(v) if isinstance(v, (list, tuple)) else ("" if v is None else v) for v in out["exemptions"]]
+        out["exemptions"] = [
+            ";".join(v) if isinstance(v, (list, tuple)) else ("" if v is None else v)
+            for v in out["exemptions"]
+        ]
     return out
 
 
@@ -356,7 +405,9 @@ def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
             for k, chunk in enumerate(chunks):
                 part = pd.read_csv(chunk, dtype=str, keep_default_na=False, encoding="utf-8")
-                part.reindex(columns=columns, fill_value="").to_csv(out, index=False, header=(k == 0))
+                part.reindex(columns=columns, fill_value="").to_csv(
+                    out, index=False, header=(k == 0)
+                )
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -368,6 +419,8 @@ def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
                 table = pq.read_table(chunk)
                 for name in schema.names:
                     if name not in table.column_names:
-                        table = table.append_column(name, pa.nulls(len(table), schema.field(name).type))
+                        table = table.append_column(
+                            name, pa.nulls(len(table), schema.field(name).type)
+                        )
                 writer.write_table(table.select(schema.names).cast(schema))
     tmp.replace(output)

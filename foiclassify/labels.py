@@ -30,7 +30,11 @@ OUTCOMES: tuple[str, ...] = (
 
 # Outcomes that decide a thread (§4): acknowledgements, holding replies and
 # unreadable messages decide nothing.
-DECISIVE_OUTCOMES: frozenset[str] = frozenset(OUTCOMES) - {"acknowledgement", "delayed", "undetermined"}
+DECISIVE_OUTCOMES: frozenset[str] = frozenset(OUTCOMES) - {
+    "acknowledgement",
+    "delayed",
+    "undetermined",
+}
 
 STAGES: tuple[str, ...] = ("initial", "internal_review")
 
@@ -81,7 +85,11 @@ WDTK_STATE: dict[str, str | None] = {
 # second opinion the readers keep in ``site_state``. Alaveteli/WhatDoTheyKnow states (the inverse
 # of WDTK_STATE) and MuckRock statuses; states saying nothing about a decision are left out.
 SITE_STATE_OUTCOMES: dict[str, tuple[str, ...]] = {
-    **{state: tuple(o for o, s in WDTK_STATE.items() if s == state) for state in set(WDTK_STATE.values()) if state},
+    **{
+        state: tuple(o for o, s in WDTK_STATE.items() if s == state)
+        for state in set(WDTK_STATE.values())
+        if state
+    },
     "done": ("provided",),
     "partial": ("partially_provided",),
     "no_docs": ("not_held",),
@@ -260,17 +268,20 @@ _NZLGOIMA = {
 }
 
 _IEFOI = {
-    **{f"s15(1)({letter})": name for letter, name in (
-        ("a", "records do not exist or cannot be found"),
-        ("b", "request insufficiently particular"),
-        ("c", "voluminous request (substantial and unreasonable interference)"),
-        ("d", "information already published or to be published"),
-        ("e", "court records"),
-        ("f", "request already granted"),
-        ("g", "frivolous or vexatious request"),
-        ("h", "fee or deposit not paid"),
-        ("i", "records created in relation to another body"),
-    )},
+    **{
+        f"s15(1)({letter})": name
+        for letter, name in (
+            ("a", "records do not exist or cannot be found"),
+            ("b", "request insufficiently particular"),
+            ("c", "voluminous request (substantial and unreasonable interference)"),
+            ("d", "information already published or to be published"),
+            ("e", "court records"),
+            ("f", "request already granted"),
+            ("g", "frivolous or vexatious request"),
+            ("h", "fee or deposit not paid"),
+            ("i", "records created in relation to another body"),
+        )
+    },
     "s28": "meetings of the Government",
     "s29": "deliberations of FOI bodies",
     "s30": "functions and negotiations of FOI bodies",
@@ -289,7 +300,8 @@ _IEFOI = {
 }
 
 _EU1049 = {
-    "4(1)(a)": "public interest (security, defence, international relations, financial or economic policy)",
+    "4(1)(a)": "public interest (security, defence, international relations, "
+    "financial or economic policy)",
     "4(1)(b)": "privacy and personal data",
     "4(2)-1": "commercial interests",
     "4(2)-2": "court proceedings and legal advice",
@@ -318,25 +330,94 @@ JURISDICTIONS: tuple[str, ...] = ("UK", "UK-SCT", "AU", "NZ", "IE", "EU", "US")
 #: Every exemption code of TAXONOMY §2 with its short human name.
 EXEMPTIONS: dict[str, str] = {
     f"{act}:{provision}": name
-    for act, table in (("FOIA", _FOIA), ("EIR", _EIR), ("FOISA", _FOISA), ("EISR", _EISR), ("USFOIA", _USFOIA),
-                       ("AUFOI", _AUFOI), ("NZOIA", _NZOIA), ("NZLGOIMA", _NZLGOIMA), ("IEFOI", _IEFOI), ("EU1049", _EU1049))
+    for act, table in (
+        ("FOIA", _FOIA),
+        ("EIR", _EIR),
+        ("FOISA", _FOISA),
+        ("EISR", _EISR),
+        ("USFOIA", _USFOIA),
+        ("AUFOI", _AUFOI),
+        ("NZOIA", _NZOIA),
+        ("NZLGOIMA", _NZLGOIMA),
+        ("IEFOI", _IEFOI),
+        ("EU1049", _EU1049),
+    )
     for provision, name in table.items()
 }
 
 #: Codes that say the information is not held (the outcome is ``not_held``, nothing is withheld).
-NOT_HELD_CODES: frozenset[str] = frozenset({
-    "EIR:12(4)(a)", "EISR:10(4)(a)", "AUFOI:s24A", "NZOIA:s18(e)", "NZOIA:s18(g)",
-    "NZLGOIMA:s17(e)", "NZLGOIMA:s17(g)", "IEFOI:s15(1)(a)",
-})
+NOT_HELD_CODES: frozenset[str] = frozenset(
+    {
+        "EIR:12(4)(a)",
+        "EISR:10(4)(a)",
+        "AUFOI:s24A",
+        "NZOIA:s18(e)",
+        "NZOIA:s18(g)",
+        "NZLGOIMA:s17(e)",
+        "NZLGOIMA:s17(g)",
+        "IEFOI:s15(1)(a)",
+    }
+)
 
 # Sections that are machinery, not grounds to withhold (§2); for EU1049, articles.
 PROCEDURAL_SECTIONS: dict[str, frozenset[str]] = {
-    "FOIA": frozenset({"1", "2", "3", "5", "8", "9", "10", "11", "16", "17", "19", "45", "46", "50", "77", "84"}),
-    "FOISA": frozenset({"1", "2", "3", "8", "9", "10", "11", "15", "16", "17", "20", "21", "47", "60", "61", "65", "73"}),
-    "AUFOI": frozenset({"7", "11", "11A", "11C", "15", "15A", "15AA", "15AB", "15AC", "16", "17", "22", "23", "24AA", "24AB", "25", "26", "26A", "27", "27A", "29", "54", "54L", "55"}),
+    "FOIA": frozenset(
+        {"1", "2", "3", "5", "8", "9", "10", "11", "16", "17", "19", "45", "46", "50", "77", "84"}
+    ),
+    "FOISA": frozenset(
+        {
+            "1",
+            "2",
+            "3",
+            "8",
+            "9",
+            "10",
+            "11",
+            "15",
+            "16",
+            "17",
+            "20",
+            "21",
+            "47",
+            "60",
+            "61",
+            "65",
+            "73",
+        }
+    ),
+    "AUFOI": frozenset(
+        {
+            "7",
+            "11",
+            "11A",
+            "11C",
+            "15",
+            "15A",
+            "15AA",
+            "15AB",
+            "15AC",
+            "16",
+            "17",
+            "22",
+            "23",
+            "24AA",
+            "24AB",
+            "25",
+            "26",
+            "26A",
+            "27",
+            "27A",
+            "29",
+            "54",
+            "54L",
+            "55",
+        }
+    ),
     "NZOIA": frozenset({"10", "12", "13", "14", "15", "15A", "16", "17", "19", "28"}),
     "NZLGOIMA": frozenset({"8", "10", "11", "12", "13", "14", "15", "16", "18", "27"}),
-    "IEFOI": frozenset({"11", "12", "13", "14", "17", "18", "19", "21", "22", "24", "25", "26", "27"}),
+    "IEFOI": frozenset(
+        {"11", "12", "13", "14", "17", "18", "19", "21", "22", "24", "25", "26", "27"}
+    ),
     "EU1049": frozenset({"2", "3", "6", "7", "8", "9", "10", "11", "12"}),
 }
 
@@ -356,7 +437,7 @@ def act_of(code: str) -> str:
     return code.split(":", 1)[0]
 
 
-def sort_codes(codes: "set[str] | frozenset[str] | list[str] | tuple[str, ...]") -> tuple[str, ...]:
+def sort_codes(codes: set[str] | frozenset[str] | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Codes in a stable, human order: by act, then by the leading section number.
 
     >>> sort_codes(["FOIA:s43", "EIR:13", "FOIA:s12", "FOIA:s40"])

@@ -13,13 +13,13 @@ Loading checks, before anything is built, that the file holds only types on an e
 (:data:`TRUSTED_TYPES`), and that its SHA-256 matches the one recorded in ``model.json`` beside it.
 
 No model ships yet: :func:`load_default` returns ``None`` and the library labels with its rules.
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,6 @@ from .rules.cues import CUES, find_cues
 from .text import prepare
 
 SIGNALS: tuple[str, ...] = tuple(sorted({cue.signal for cue in CUES}))
-
 
 
 @lru_cache(maxsize=1)
@@ -51,17 +50,19 @@ def own_words(text: object) -> str:
         return ""
     kept, pos = [], 0
     for region in prepared.regions:
-        kept.append(prepared.text[pos:region.start])
+        kept.append(prepared.text[pos : region.start])
         pos = region.end
     kept.append(prepared.text[pos:])
     tokens = _tokenizer()(" ".join(kept)[:200_000])
-    return " ".join("0" if tok.like_num else tok.lower_ for tok in tokens if not (tok.is_punct or tok.is_space))
+    return " ".join(
+        "0" if tok.like_num else tok.lower_ for tok in tokens if not (tok.is_punct or tok.is_space)
+    )
 
 
 class OwnWords(BaseEstimator, TransformerMixin):
     """Texts → :func:`own_words` of each (stateless)."""
 
-    def fit(self, X: Sequence[object], y: object = None) -> "OwnWords":
+    def fit(self, X: Sequence[object], y: object = None) -> OwnWords:
         return self
 
     def transform(self, X: Sequence[object]) -> list[str]:
@@ -71,7 +72,7 @@ class OwnWords(BaseEstimator, TransformerMixin):
 class CueCounts(BaseEstimator, TransformerMixin):
     """Texts → a matrix of how often each rule signal occurs outside quoted text (stateless)."""
 
-    def fit(self, X: Sequence[object], y: object = None) -> "CueCounts":
+    def fit(self, X: Sequence[object], y: object = None) -> CueCounts:
         return self
 
     def transform(self, X: Sequence[object]) -> np.ndarray:
@@ -92,18 +93,35 @@ def _features() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    text = Pipeline([
-        ("own_words", OwnWords()),
-        ("ngrams", FeatureUnion([
-            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=100_000)),
-        ])),
-    ])
+    text = Pipeline(
+        [
+            ("own_words", OwnWords()),
+            (
+                "ngrams",
+                FeatureUnion(
+                    [
+                        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
+                        (
+                            "chars",
+                            TfidfVectorizer(
+                                analyzer="char_wb",
+                                ngram_range=(3, 5),
+                                min_df=2,
+                                sublinear_tf=True,
+                                max_features=100_000,
+                            ),
+                        ),
+                    ]
+                ),
+            ),
+        ]
+    )
     return FeatureUnion([("text", text), ("cues", CueCounts())])
 
 
 def build_outcome_model(labels: Sequence[str], seed: int = 0) -> Any:
-    """Features → logistic regression, calibrated (sigmoid, 3-fold) when every class has 3 examples."""
+    """Features → logistic regression, calibrated (sigmoid, 3-fold) when every class has 3
+    examples."""
     from collections import Counter
 
     from sklearn.calibration import CalibratedClassifierCV
@@ -121,13 +139,27 @@ def build_exemption_model(seed: int = 0) -> Any:
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import Pipeline
 
-    return Pipeline([("features", _features()), ("classifier", OneVsRestClassifier(LogisticRegression(max_iter=3000, C=10.0, class_weight="balanced", random_state=seed)))])
+    return Pipeline(
+        [
+            ("features", _features()),
+            (
+                "classifier",
+                OneVsRestClassifier(
+                    LogisticRegression(
+                        max_iter=3000, C=10.0, class_weight="balanced", random_state=seed
+                    )
+                ),
+            ),
+        ]
+    )
 
 
 class Model:
     """A loaded model: outcome probabilities and exemption probabilities for texts."""
 
-    def __init__(self, outcome: Any, exemptions: Any | None, codes: Sequence[str], meta: dict[str, Any]):
+    def __init__(
+        self, outcome: Any, exemptions: Any | None, codes: Sequence[str], meta: dict[str, Any]
+    ):
         self.outcome = outcome
         self.exemptions = exemptions
         self.codes = tuple(codes)
@@ -144,7 +176,14 @@ class Model:
         return [dict(zip(self.codes, map(float, row))) for row in proba]
 
 
-def train(texts: Sequence[object], outcomes: Sequence[str], exemptions: Sequence[Sequence[str]], *, seed: int = 0, min_code_examples: int = 3) -> Model:
+def train(
+    texts: Sequence[object],
+    outcomes: Sequence[str],
+    exemptions: Sequence[Sequence[str]],
+    *,
+    seed: int = 0,
+    min_code_examples: int = 3,
+) -> Model:
     """Fit both classifiers (deterministic for a given seed and data)."""
     from collections import Counter
 
@@ -159,7 +198,12 @@ def train(texts: Sequence[object], outcomes: Sequence[str], exemptions: Sequence
         y = binarizer.fit_transform([[c for c in row if c in codes] for row in exemptions])
         if all(0 < y[:, j].sum() < len(y) for j in range(y.shape[1])):
             exemption_model = build_exemption_model(seed).fit(list(texts), y)
-    meta = {"trained": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "examples": len(texts), "seed": seed, "codes": codes}
+    meta = {
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "examples": len(texts),
+        "seed": seed,
+        "codes": codes,
+    }
     return Model(outcome_model, exemption_model, codes, meta)
 
 
@@ -180,10 +224,25 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.multiclass.OneVsRestClassifier",
     "sklearn.preprocessing._label.LabelBinarizer",
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int", "builtins.float",
-    "builtins.bool", "builtins.NoneType", "builtins.slice", "builtins.type",
-    "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.int64", "numpy.int32", "numpy.bool_", "numpy.str_",
-    "scipy.sparse._csr.csr_matrix", "scipy.sparse._csr.csr_array",
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "builtins.str",
+    "builtins.int",
+    "builtins.float",
+    "builtins.bool",
+    "builtins.NoneType",
+    "builtins.slice",
+    "builtins.type",
+    "numpy.ndarray",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.int32",
+    "numpy.bool_",
+    "numpy.str_",
+    "scipy.sparse._csr.csr_matrix",
+    "scipy.sparse._csr.csr_array",
 )
 
 
@@ -209,23 +268,27 @@ def types_in(path: Path) -> set[str]:
     return found
 
 
-
-
 def save(model: Model, folder: str | Path) -> Path:
     """Write ``model.skops`` and ``model.json`` (SHA-256, labels, versions) into ``folder``."""
+    import sklearn
     import skops
     import skops.io as sio
-    import sklearn
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / MODEL_FILE
-    sio.dump({"outcome": model.outcome, "exemptions": model.exemptions, "codes": list(model.codes)}, path)
+    sio.dump(
+        {"outcome": model.outcome, "exemptions": model.exemptions, "codes": list(model.codes)}, path
+    )
     manifest = {
         "sha256": sha256_of(path),
         **model.meta,
         "outcomes": [str(c) for c in model.outcome.classes_],
-        "versions": {"scikit-learn": sklearn.__version__, "skops": skops.__version__, "numpy": np.__version__},
+        "versions": {
+            "scikit-learn": sklearn.__version__,
+            "skops": skops.__version__,
+            "numpy": np.__version__,
+        },
     }
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path
@@ -243,7 +306,11 @@ def load(folder: str | Path, *, trust: bool = False) -> Model:
 
     folder = Path(folder)
     if not trust and folder.resolve() != default_model_folder().resolve():
-        raise ModelError(f"{folder}: not the shipped model; load it with trust=True (on the command line, --model says so)")
+        raise ModelError(
+            f"{folder}: not the shipped model; load it with trust=True (on the command line, "
+            f"--model "
+            f"says so)"
+        )
     path, manifest_path = folder / MODEL_FILE, folder / MANIFEST_FILE
     if not path.is_file() or not manifest_path.is_file():
         raise ModelError(f"{folder}: not a model folder (needs {MODEL_FILE} and {MANIFEST_FILE})")
@@ -254,13 +321,21 @@ def load(folder: str | Path, *, trust: bool = False) -> Model:
         raise ModelError(f"{manifest_path}: unreadable manifest ({exc})") from exc
     actual = sha256_of(path)
     if actual != expected:
-        raise ModelError(f"{path}: SHA-256 {actual[:12]}… does not match the recorded {str(expected)[:12]}…: the file was changed or corrupted")
+        raise ModelError(
+            f"{path}: SHA-256 {actual[:12]}… does not match the recorded {str(expected)[:12]}…: "
+            f"the file was changed or corrupted"
+        )
     try:
         untrusted = types_in(path) - set(TRUSTED_TYPES)
     except Exception as exc:  # not a skops archive at all
-        raise ModelError(f"{path}: not a readable skops file ({type(exc).__name__}: {exc})") from exc
+        raise ModelError(
+            f"{path}: not a readable skops file ({type(exc).__name__}: {exc})"
+        ) from exc
     if untrusted:
-        raise ModelError(f"{path}: refuses to load types that are not on the trusted list: {', '.join(sorted(untrusted))}")
+        raise ModelError(
+            f"{path}: refuses to load types that are not on the trusted list: "
+            f"{', '.join(sorted(untrusted))}"
+        )
     try:
         bundle = sio.load(path, trusted=list(TRUSTED_TYPES))
     except Exception as exc:

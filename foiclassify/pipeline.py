@@ -11,12 +11,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import rules
+from .attachments import Attachment
 from .calibration import calibrated
 from .calibration import load_default as load_calibration
 from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, needs_roles
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
-from .attachments import Attachment
 from .result import Classification, Message, ThreadResult
 from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
 from .tagger import load_default as load_tagger
@@ -25,6 +25,7 @@ from .thread import Piece, Split, guess_role, roll_up, split
 
 if TYPE_CHECKING:
     from .alaveteli_pages import AlaveteliPage
+
 
 @lru_cache(maxsize=1)
 def _shipped_model_exists() -> bool:
@@ -41,7 +42,11 @@ def load_default() -> Any:
 
 
 def classify(
-    text: str | bytes | None, *, attachments: int | Sequence[Attachment] = 0, segments: bool = False, review_threshold: float | None = None,
+    text: str | bytes | None,
+    *,
+    attachments: int | Sequence[Attachment] = 0,
+    segments: bool = False,
+    review_threshold: float | None = None,
 ) -> Classification:
     """Label one message written by an authority: outcome, exemptions cited, flags, evidence.
 
@@ -80,32 +85,51 @@ def classify(
     >>> r = classify(letter, segments=True)
     >>> r.outcome, [(letter[s.start:s.end], s.role) for s in r.segments]
     ('provided', [('Dear Ms Shah', 'header'), ('You asked how many trees were felled.', 'request'), ('2022: 316', 'answer'), ('2023: 216', 'answer')])
-    """
+    """  # noqa: E501 (doctest lines)
     if isinstance(attachments, (str, bytes)):
-        raise TypeError("attachments must be a count or a list of foiclassify.attachments.Attachment, not text")
+        raise TypeError(
+            "attachments must be a count or a list of foiclassify.attachments.Attachment, not text"
+        )
     if isinstance(attachments, int):
         prepared, unread = prepare(text, rules.KEYWORDS), attachments
         problems: list[str] = []
     else:
         readable = [(a.name, a.text) for a in attachments if a.text.strip()]
         problems = [f"{a.name}: {a.error or 'no text'}" for a in attachments if not a.text.strip()]
-        prepared = prepare_parts(text, readable, rules.KEYWORDS) if readable else prepare(text, rules.KEYWORDS)
+        prepared = (
+            prepare_parts(text, readable, rules.KEYWORDS)
+            if readable
+            else prepare(text, rules.KEYWORDS)
+        )
         unread = len(problems)
     scores = None
     trained = load_default() if not prepared.empty_reason else None
     if trained is not None:
-        scores = ModelScores(trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0])
+        scores = ModelScores(
+            trained.outcome_proba([prepared.text])[0], trained.exemption_proba([prepared.text])[0]
+        )
     findings = rules.find(prepared)
     result = combine(prepared, findings, scores, attachments=unread)
     tagger = load_tagger() if needs_roles(result, findings) and not prepared.empty_reason else None
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
         tagged: list[tuple[str, float]] = []
-        if tagger is not None and len(parts) >= MIN_TAGGED:  # the rules found no decision: read the letter's structure
+        if (
+            tagger is not None and len(parts) >= MIN_TAGGED
+        ):  # the rules found no decision: read the letter's structure
             tagged = tag(tagger, prepared, findings, parts, roles)
-            result = decide_by_roles(result, prepared, parts, tagged, tagger.meta.get("threshold", ROLE_THRESHOLD))
+            result = decide_by_roles(
+                result, prepared, parts, tagged, tagger.meta.get("threshold", ROLE_THRESHOLD)
+            )
         if segments:  # the tagger's roles where it read the message, the rules' elsewhere
-            result = replace(result, segments=as_roled(parts, [role for role, _ in tagged] + list(roles[len(tagged):]), [p for _, p in tagged]))
+            result = replace(
+                result,
+                segments=as_roled(
+                    parts,
+                    [role for role, _ in tagged] + list(roles[len(tagged) :]),
+                    [p for _, p in tagged],
+                ),
+            )
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     calibration = load_calibration() if not prepared.empty_reason else None
@@ -114,11 +138,17 @@ def classify(
     return result
 
 
-def _from_page(page: "AlaveteliPage") -> Split:
+def _from_page(page: AlaveteliPage) -> Split:
     """The messages of a saved Alaveteli request page, with its title and site state."""
     _, layout = _from_list(page.messages)
     status = page.status_text or None
-    return replace(layout, layout="alaveteli-page", title=page.title or None, site_status=status, site_state=page.state or None)
+    return replace(
+        layout,
+        layout="alaveteli-page",
+        title=page.title or None,
+        site_status=status,
+        site_state=page.state or None,
+    )
 
 
 def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
@@ -133,23 +163,41 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
             role, files = item.get("role"), tuple(item.get("attachments") or ())
             body, _ = to_text(item.get("text"))
         elif hasattr(item, "text") and hasattr(item, "role"):  # a SourceMessage
-            role, files, sender = item.role, tuple(getattr(item, "attachments", ())), str(getattr(item, "sender", ""))
+            role, files, sender = (
+                item.role,
+                tuple(getattr(item, "attachments", ())),
+                str(getattr(item, "sender", "")),
+            )
             body, _ = to_text(item.text)
         else:
             body, _ = to_text(item)
         if role is not None and role not in ROLES:
             raise ValueError(f"message {i}: role must be one of {ROLES}, got {role!r}")
         if not all(isinstance(f, Attachment) for f in files):
-            raise ValueError(f"message {i}: attachments must be foiclassify.attachments.Attachment objects")
+            raise ValueError(
+                f"message {i}: attachments must be foiclassify.attachments.Attachment objects"
+            )
         if parts:
             pos += 2
-        pieces.append(Piece(role or guess_role(body), pos, pos + len(body), body, sender=sender, attachments=len(files), files=files))
+        pieces.append(
+            Piece(
+                role or guess_role(body),
+                pos,
+                pos + len(body),
+                body,
+                sender=sender,
+                attachments=len(files),
+                files=files,
+            )
+        )
         parts.append(body)
         pos += len(body)
     return "\n\n".join(parts), Split(tuple(pieces), "list")
 
 
-def classify_thread(thread: str | bytes | Sequence[object] | None, *, segments: bool = False) -> ThreadResult:
+def classify_thread(
+    thread: str | bytes | Sequence[object] | None, *, segments: bool = False
+) -> ThreadResult:
     """Split a whole correspondence into messages, label each authority message, roll up the thread.
 
     ``thread`` is the text of an export (a WhatDoTheyKnow page, an email chain) or a list of
@@ -168,12 +216,14 @@ def classify_thread(thread: str | bytes | Sequence[object] | None, *, segments: 
     ['requester', 'acknowledgement', 'refused']
     >>> t.outcome, t.exemptions
     ('refused', ('FOIA:s43',))
-    """
+    """  # noqa: E501 (doctest lines)
     if isinstance(thread, Sequence) and not isinstance(thread, (str, bytes, bytearray)):
         _, layout = _from_list(thread)
     else:
         raw = decode(bytes(thread)) if isinstance(thread, (bytes, bytearray)) else thread
-        if isinstance(raw, str) and looks_like_alaveteli_page(raw):  # a saved request page: read its HTML, not its text
+        if isinstance(raw, str) and looks_like_alaveteli_page(
+            raw
+        ):  # a saved request page: read its HTML, not its text
             from .alaveteli_pages import read_alaveteli_page
 
             layout = _from_page(read_alaveteli_page(raw))
@@ -186,7 +236,11 @@ def classify_thread(thread: str | bytes | Sequence[object] | None, *, segments: 
             text=piece.text,
             start=piece.start,
             end=piece.end,
-            result=classify(piece.text, attachments=piece.files or piece.attachments, segments=segments) if piece.role == "authority" else None,
+            result=classify(
+                piece.text, attachments=piece.files or piece.attachments, segments=segments
+            )
+            if piece.role == "authority"
+            else None,
             sender=piece.sender,
             attachments=piece.attachments,
         )

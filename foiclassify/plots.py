@@ -17,9 +17,15 @@ from .analysis import co_citation, exemption_frequencies, outcome_shares, prepar
 from .labels import OUTCOMES
 
 _COLOURS = {
-    "provided": "#1b9e77", "partially_provided": "#a6d96a", "refused": "#d7191c", "not_held": "#fdae61",
-    "invalid_request": "#7570b3", "clarification_requested": "#80b1d3", "acknowledgement": "#d9d9d9",
-    "delayed": "#bebada", "undetermined": "#969696",
+    "provided": "#1b9e77",
+    "partially_provided": "#a6d96a",
+    "refused": "#d7191c",
+    "not_held": "#fdae61",
+    "invalid_request": "#7570b3",
+    "clarification_requested": "#80b1d3",
+    "acknowledgement": "#d9d9d9",
+    "delayed": "#bebada",
+    "undetermined": "#969696",
 }
 
 
@@ -41,7 +47,9 @@ def _short(label: str, width: int = 32) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def plot_outcomes_by_authority(df: pd.DataFrame, top: int = 10, by: str = "authority", path: str | Path | None = None) -> Figure:
+def plot_outcomes_by_authority(
+    df: pd.DataFrame, top: int = 10, by: str = "authority", path: str | Path | None = None
+) -> Figure:
     """Stacked horizontal bars: the share of each outcome for the ``top`` authorities by replies."""
     shares = outcome_shares(df, by=by).head(top)
     counts = shares["count"]
@@ -51,7 +59,13 @@ def plot_outcomes_by_authority(df: pd.DataFrame, top: int = 10, by: str = "autho
     for label in OUTCOMES:
         if counts[label].sum() == 0:
             continue
-        ax.barh([_short(str(i)) for i in fractions.index], fractions[label], left=left, color=_COLOURS[label], label=label.replace("_", " "))
+        ax.barh(
+            [_short(str(i)) for i in fractions.index],
+            fractions[label],
+            left=left,
+            color=_COLOURS[label],
+            label=label.replace("_", " "),
+        )
         left += fractions[label]
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
@@ -59,12 +73,20 @@ def plot_outcomes_by_authority(df: pd.DataFrame, top: int = 10, by: str = "autho
     ax.set_title(f"Outcome of replies, top {len(shares)} by number of replies (n shown)")
     for y, n in enumerate(shares[("n", "")]):
         ax.text(1.01, y, f"n={n}", va="center", fontsize=8)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(shares), 1)), ncol=4, fontsize=8, frameon=False)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(shares), 1)),
+        ncol=4,
+        fontsize=8,
+        frameon=False,
+    )
     fig.tight_layout()
     return _save(fig, path)
 
 
-def plot_exemptions_over_time(df: pd.DataFrame, top: int = 8, path: str | Path | None = None) -> Figure:
+def plot_exemptions_over_time(
+    df: pd.DataFrame, top: int = 8, path: str | Path | None = None
+) -> Figure:
     """Replies citing each of the ``top`` most cited exemptions, per year."""
     table = prepare_table(df)
     if "year" not in table.columns:
@@ -72,7 +94,9 @@ def plot_exemptions_over_time(df: pd.DataFrame, top: int = 8, path: str | Path |
     table = table[table["year"].notna()]
     freq = exemption_frequencies(table, by="year")
     leaders = freq.groupby("code")["replies"].sum().sort_values(ascending=False).head(top).index
-    pivot = freq[freq["code"].isin(leaders)].pivot_table(index="year", columns="code", values="replies", fill_value=0)
+    pivot = freq[freq["code"].isin(leaders)].pivot_table(
+        index="year", columns="code", values="replies", fill_value=0
+    )
     fig, ax = _subplots(figsize=(9, 4.5))
     for code in leaders:
         if code in pivot.columns:
@@ -99,7 +123,15 @@ def plot_co_citation(df: pd.DataFrame, top: int = 12, path: str | Path | None = 
     for i in range(len(matrix)):
         for j in range(len(matrix)):
             value = matrix.values[i, j]
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=7, color="white" if value > peak / 2 else "black")
+            ax.text(
+                j,
+                i,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value > peak / 2 else "black",
+            )
     ax.set_title("Exemptions cited together (replies)")
     fig.colorbar(image, ax=ax, shrink=0.8)
     fig.tight_layout()

@@ -109,8 +109,12 @@ class AlaveteliRequest:
     described_state: str
     law_used: str
     authority: str
-    response_states: tuple[str, ...]  # per response event, in order: described, else calculated state
-    response_dates: tuple[str, ...] = ()  # per response event: the day it was received (YYYY-MM-DD), or ""
+    response_states: tuple[
+        str, ...
+    ]  # per response event, in order: described, else calculated state
+    response_dates: tuple[
+        str, ...
+    ] = ()  # per response event: the day it was received (YYYY-MM-DD), or ""
 
 
 def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
@@ -123,8 +127,15 @@ def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
     if not isinstance(data, dict) or "info_request_events" not in data:
         raise ReadError(f"{path}: not an Alaveteli request JSON (no info_request_events)")
     body = data.get("public_body") or {}
-    responses = [event for event in data["info_request_events"] if isinstance(event, dict) and event.get("event_type") == "response"]
-    states = tuple(str(event.get("described_state") or event.get("calculated_state") or "") for event in responses)
+    responses = [
+        event
+        for event in data["info_request_events"]
+        if isinstance(event, dict) and event.get("event_type") == "response"
+    ]
+    states = tuple(
+        str(event.get("described_state") or event.get("calculated_state") or "")
+        for event in responses
+    )
     dates = tuple(_day(str(event.get("created_at") or "")) for event in responses)
     return AlaveteliRequest(
         title=str(data.get("title") or ""),
@@ -139,23 +150,51 @@ def read_alaveteli_request(path: str | Path) -> AlaveteliRequest:
 
 # Month names of the languages Alaveteli sites write dates in (English, Spanish, French, German,
 # Italian, Portuguese, Catalan), for the Date lines of translated pages.
-_MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january", "enero", "janvier", "januar", "gennaio", "janeiro", "gener"),
-    ("feb", "february", "febrero", "février", "februar", "febbraio", "fevereiro", "febrer"),
-    ("mar", "march", "marzo", "mars", "märz", "março", "març"),
-    ("apr", "april", "abril", "avril", "aprile"),
-    ("may", "mayo", "mai", "maggio", "maio", "maig"),
-    ("jun", "june", "junio", "juin", "juni", "giugno", "junho", "juny"),
-    ("jul", "july", "julio", "juillet", "juli", "luglio", "julho", "juliol"),
-    ("aug", "august", "agosto", "août", "agost"),
-    ("sep", "sept", "september", "septiembre", "septembre", "settembre", "setembro", "setembre"),
-    ("oct", "october", "octubre", "octobre", "oktober", "ottobre", "outubro"),
-    ("nov", "november", "noviembre", "novembre", "novembro"),
-    ("dec", "december", "diciembre", "décembre", "dezember", "dicembre", "dezembro", "desembre")), start=1) for name in names}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january", "enero", "janvier", "januar", "gennaio", "janeiro", "gener"),
+            ("feb", "february", "febrero", "février", "februar", "febbraio", "fevereiro", "febrer"),
+            ("mar", "march", "marzo", "mars", "märz", "março", "març"),
+            ("apr", "april", "abril", "avril", "aprile"),
+            ("may", "mayo", "mai", "maggio", "maio", "maig"),
+            ("jun", "june", "junio", "juin", "juni", "giugno", "junho", "juny"),
+            ("jul", "july", "julio", "juillet", "juli", "luglio", "julho", "juliol"),
+            ("aug", "august", "agosto", "août", "agost"),
+            (
+                "sep",
+                "sept",
+                "september",
+                "septiembre",
+                "septembre",
+                "settembre",
+                "setembro",
+                "setembre",
+            ),
+            ("oct", "october", "octubre", "octobre", "oktober", "ottobre", "outubro"),
+            ("nov", "november", "noviembre", "novembre", "novembro"),
+            (
+                "dec",
+                "december",
+                "diciembre",
+                "décembre",
+                "dezember",
+                "dicembre",
+                "dezembro",
+                "desembre",
+            ),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WORDY_DAY = re.compile(
-    r"(?:(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4}))"  # 30 May 2024, 04 de marzo de 2024
-    r"|(?:([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))")  # May 30, 2024
+    r"(?:(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?("
+    r"\d{4}))"  # 30 May 2024, 04 de marzo de 2024
+    r"|(?:([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"
+)  # May 30, 2024
 
 
 def _day(value: str) -> str:
@@ -166,7 +205,11 @@ def _day(value: str) -> str:
     match = _WORDY_DAY.search(value)
     if not match:
         return ""
-    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(5), match.group(4), match.group(6))
+    day, month, year = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(1)
+        else (match.group(5), match.group(4), match.group(6))
+    )
     number = _MONTHS.get(month.lower())
     return f"{year}-{number:02d}-{int(day):02d}" if number else ""
 
@@ -180,18 +223,30 @@ def _pair_states(request: AlaveteliRequest, block_dates: list[str]) -> tuple[lis
     if all(days) and any(request.response_dates):
         states, used = [], set()
         for day in days:
-            match = next((k for k, d in enumerate(request.response_dates) if d == day and k not in used), None)
+            match = next(
+                (k for k, d in enumerate(request.response_dates) if d == day and k not in used),
+                None,
+            )
             if match is None:
                 states.append("")
             else:
                 used.add(match)
                 states.append(request.response_states[match])
         unpaired = states.count("")
-        return states, (f"{unpaired} authority message(s) matched no response in the request JSON by date: no site state" if unpaired else "")
+        return states, (
+            f"{unpaired} authority message(s) matched no response in the request JSON by date: no "
+            f"site state"
+            if unpaired
+            else ""
+        )
     if len(request.response_states) == len(days):
         return list(request.response_states), ""
-    return [""] * len(days), (f"the request JSON lists {len(request.response_states)} responses and the zip holds {len(days)} "
-                              "authority messages whose dates cannot be read: site states not paired")
+    return [""] * len(days), (
+        f"the request JSON lists {len(request.response_states)} responses and the zip holds "
+        f"{len(days)} "
+        f""
+        "authority messages whose dates cannot be read: site states not paired"
+    )
 
 
 # The plain-text page Alaveteli's show.text.erb writes: a header sentence naming the request's title
@@ -199,14 +254,22 @@ def _pair_states(request: AlaveteliRequest, block_dates: list[str]) -> tuple[lis
 # three "Label: value" lines (From, To, Date, in the site's language: "De:", "Para:", "Fecha:"),
 # after a notice line when only the requester may see it, and closes with one line per
 # attachment, "<Label>: <display name> (<size>)". Older templates indent every line by two spaces.
-_SEPARATOR = re.compile(r"^[ \t]*-{31}[ \t]*$", re.MULTILINE)  # a longer or shorter dash line is a disclaimer, not a separator
+_SEPARATOR = re.compile(
+    r"^[ \t]*-{31}[ \t]*$", re.MULTILINE
+)  # a longer or shorter dash line is a disclaimer, not a separator
 _LABEL = r"[^\W\d_]+(?:[ '’][^\W\d_]+){0,2}"  # one to three words: "From", "Fecha", "Pièce jointe"
 _LABEL_LINE = re.compile(rf"^({_LABEL}):[ \t]?(.*)$")
-_ATTACHMENT = re.compile(rf"(?:^|[ \t])({_LABEL}):[ \t]+(.+?)[ \t]+\((\d+K|\d+(?:\.\d+)?M)\)(?=[ \t]|$)")
-_ATTACHMENTS_LINE = re.compile(rf"^(?:[ \t]*{_LABEL}:[ \t]+.+?[ \t]+\((?:\d+K|\d+(?:\.\d+)?M)\))+[ \t]*$")
+_ATTACHMENT = re.compile(
+    rf"(?:^|[ \t])({_LABEL}):[ \t]+(.+?)[ \t]+\((\d+K|\d+(?:\.\d+)?M)\)(?=[ \t]|$)"
+)
+_ATTACHMENTS_LINE = re.compile(
+    rf"^(?:[ \t]*{_LABEL}:[ \t]+.+?[ \t]+\((?:\d+K|\d+(?:\.\d+)?M)\))+[ \t]*$"
+)
 _TITLE = re.compile(r'["“](?P<title>.+?)["”]', re.DOTALL)
 _ZIP_MEMBER = re.compile(r"^(?P<message>\d+)_(?P<part>\d+)_(?P<name>.+)$")
-_ANNOTATION_LINE = re.compile(r"^(.+):\s*\(([^()]+)\)\s*$")  # "{{username}} left an annotation: (date)", in the site's language
+_ANNOTATION_LINE = re.compile(
+    r"^(.+):\s*\(([^()]+)\)\s*$"
+)  # "{{username}} left an annotation: (date)", in the site's language
 _HEADER_SEARCH = 8  # lines after a separator in which a message's three header lines are looked for
 
 
@@ -217,7 +280,9 @@ class _Block:
     date: str = ""
     body: str = ""
     notice: str = ""  # e.g. "This message is hidden, so that only you, the requester, can see it."
-    headed: bool = False  # opened with From / To / Date lines (a message, not an annotation or notice)
+    headed: bool = (
+        False  # opened with From / To / Date lines (a message, not an annotation or notice)
+    )
     listed: list[str] = field(default_factory=list)
 
 
@@ -225,20 +290,28 @@ def _block(chunk: str) -> _Block:
     """One event of the plain-text page: its header lines, notice, body and attachment lines."""
     lines = _dedent(chunk).strip("\n").splitlines()
     block = _Block()
-    start = next((i for i in range(min(_HEADER_SEARCH, max(len(lines) - 2, 0)))
-                  if all(_LABEL_LINE.match(lines[i + k]) for k in range(3))), None)
+    start = next(
+        (
+            i
+            for i in range(min(_HEADER_SEARCH, max(len(lines) - 2, 0)))
+            if all(_LABEL_LINE.match(lines[i + k]) for k in range(3))
+        ),
+        None,
+    )
     if start is None:  # an annotation ("X left an annotation: (date)") or a notice alone
         first = next((line for line in lines if line.strip()), "")
         if annotated := _ANNOTATION_LINE.match(first):
             block.sender = re.sub(r"\s+left an annotation$", "", annotated.group(1).strip())
             block.date = annotated.group(2).strip()
-            lines = lines[lines.index(first) + 1:]
+            lines = lines[lines.index(first) + 1 :]
         block.body = "\n".join(lines).strip()
         return block
     block.headed = True
     block.notice = " ".join(line.strip() for line in lines[:start] if line.strip())
-    block.sender, block.recipient, block.date = (_LABEL_LINE.match(lines[start + k]).group(2).strip() for k in range(3))  # type: ignore[union-attr]
-    body = lines[start + 3:]
+    block.sender, block.recipient, block.date = (
+        _LABEL_LINE.match(lines[start + k]).group(2).strip() for k in range(3)
+    )  # type: ignore[union-attr]
+    body = lines[start + 3 :]
     end = len(body)
     while end and (not body[end - 1].strip() or _ATTACHMENTS_LINE.match(body[end - 1])):
         end -= 1
@@ -252,7 +325,9 @@ def _blocks(correspondence: str) -> tuple[str, list[_Block]]:
     """The title and the event blocks of an Alaveteli ``correspondence.txt``."""
     chunks = _SEPARATOR.split(correspondence)
     title = _TITLE.search(chunks[0])
-    return (" ".join(title.group("title").split()) if title else ""), [_block(chunk) for chunk in chunks[1:]]
+    return (" ".join(title.group("title").split()) if title else ""), [
+        _block(chunk) for chunk in chunks[1:]
+    ]
 
 
 _SUBTITLE = re.compile(r"^(?P<user>.+?) made this (?P<law>.+?) request to (?P<body>.+?)\.?$")
@@ -275,17 +350,24 @@ def _printed_blocks(text: str) -> tuple[str, list[_Block], str, str] | None:
     heads = []  # (first header line, date line) of each message
     for j in range(k + 2, len(lines)):
         if len(lines[j]) <= 40 and _day(lines[j]) and lines[j - 1] in (requester, authority):
-            first = j - 2 if lines[j - 1] == authority and j - 2 > k and _LABEL_LINE.match(lines[j - 2]) else j - 1
+            first = (
+                j - 2
+                if lines[j - 1] == authority and j - 2 > k and _LABEL_LINE.match(lines[j - 2])
+                else j - 1
+            )
             heads.append((first, j))
     blocks = []
     for n, (first, j) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        body = lines[j + 1:end]
+        body = lines[j + 1 : end]
         listed = [m.group("name") for line in body if (m := _PRINTED_ATTACHMENT.match(line))]
         body = [line for line in body if not _PRINTED_ATTACHMENT.match(line)]
         if lines[j - 1] == authority:
             named = _LABEL_LINE.match(lines[first]) if first < j - 1 else None
-            block = _Block(sender=f"{named.group(2).strip() if named else ''}, {authority}", recipient=requester)
+            block = _Block(
+                sender=f"{named.group(2).strip() if named else ''}, {authority}",
+                recipient=requester,
+            )
         else:
             block = _Block(sender=requester, recipient=authority)
         block.date, block.body, block.listed, block.headed = lines[j], "\n".join(body), listed, True
@@ -311,11 +393,15 @@ def _alaveteli_role(block: _Block, requester: str, authority: str) -> str:
     return "annotation" if not block.recipient else "unknown"
 
 
-def _zip_attachment(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, max_bytes: int, ocr: OCR | None) -> Attachment:
+def _zip_attachment(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, max_bytes: int, ocr: OCR | None
+) -> Attachment:
     if info.flag_bits & 0x1:
         return Attachment(name, error="encrypted archive member")
     if info.file_size > max_bytes:
-        return Attachment(name, error=f"attachment too large: {info.file_size:,} bytes (limit {max_bytes:,})")
+        return Attachment(
+            name, error=f"attachment too large: {info.file_size:,} bytes (limit {max_bytes:,})"
+        )
     try:
         data = archive.read(info)
     except Exception as exc:  # a corrupt member: bad CRC, truncated data
@@ -338,13 +424,18 @@ def _correspondence(archive: zipfile.ZipFile, max_bytes: int, ocr: OCR | None) -
     name = next((n for n in ("correspondence.txt", "correspondence.pdf") if n in names), "")
     if not name:
         return _Correspondence(error="no correspondence.txt or correspondence.pdf in the archive")
-    summary = _zip_attachment(archive, archive.getinfo(name), name, max_bytes, ocr if name.endswith(".pdf") else None)
+    summary = _zip_attachment(
+        archive, archive.getinfo(name), name, max_bytes, ocr if name.endswith(".pdf") else None
+    )
     if summary.error:
         return _Correspondence(error=f"{name}: {summary.error}")
     if name == "correspondence.pdf":
         printed = _printed_blocks(summary.text)
         if printed is None:
-            return _Correspondence(error="correspondence.pdf: no 'X made this … request to Y' line, so its messages cannot be told apart")
+            return _Correspondence(
+                error="correspondence.pdf: no 'X made this … request to Y' line, so its message"
+                "s cannot be told apart"
+            )
         found = _Correspondence(*printed)
     else:
         title, blocks = _blocks(summary.text)
@@ -356,7 +447,11 @@ def _correspondence(archive: zipfile.ZipFile, max_bytes: int, ocr: OCR | None) -
 
 
 def read_alaveteli_zip(
-    path: str | Path, request: AlaveteliRequest | None = None, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None,
+    path: str | Path,
+    request: AlaveteliRequest | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    ocr: OCR | None = None,
 ) -> list[SourceMessage]:
     """The messages of an Alaveteli "download entire request" zip, oldest first, each authority
     message with its attachments' text. ``request`` (from :func:`read_alaveteli_request`) adds
@@ -373,7 +468,15 @@ def read_alaveteli_zip(
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        return [SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: not a readable zip archive ({exc})")]
+        return [
+            SourceMessage(
+                thread_id,
+                0,
+                "unknown",
+                "",
+                error=f"{path.name}: not a readable zip archive ({exc})",
+            )
+        ]
     with archive:
         found = _correspondence(archive, max_bytes, ocr)
         if found.error:
@@ -382,11 +485,17 @@ def read_alaveteli_zip(
         for info in archive.infolist():
             match = _ZIP_MEMBER.match(Path(info.filename).name)
             if match and not info.is_dir():
-                by_message.setdefault(int(match.group("message")), []).append((int(match.group("part")), match.group("name"), info))
+                by_message.setdefault(int(match.group("message")), []).append(
+                    (int(match.group("part")), match.group("name"), info)
+                )
         title, blocks, requester = found.title, found.blocks, found.requester
         authority = (request.authority if request else "") or found.authority
         roles = [_alaveteli_role(block, requester, authority) for block in blocks]
-        states, pairing_warning = _pair_states(request, [b.date for b, r in zip(blocks, roles) if r == "authority"]) if request else ([], "")
+        states, pairing_warning = (
+            _pair_states(request, [b.date for b, r in zip(blocks, roles) if r == "authority"])
+            if request
+            else ([], "")
+        )
         messages = []
         incoming = 0
         for index, (block, role) in enumerate(zip(blocks, roles)):
@@ -397,14 +506,31 @@ def read_alaveteli_zip(
                 state = states[incoming - 1] if incoming - 1 < len(states) else ""
                 warning = pairing_warning if not state else ""
                 found = sorted(by_message.get(incoming, []), key=lambda item: item[0])
-                attachments = [_zip_attachment(archive, info, name, max_bytes, ocr) for _, name, info in found]
+                attachments = [
+                    _zip_attachment(archive, info, name, max_bytes, ocr) for _, name, info in found
+                ]
                 names = {a.name for a in attachments}
-                attachments += [Attachment(name, error="listed in the correspondence but not in the archive") for name in block.listed if name not in names]
-            messages.append(SourceMessage(
-                thread_id, index, role, block.body, tuple(attachments), date=block.date, authority=authority,
-                sender=block.sender.lstrip(", ").strip(), subject=title, site_state=state, warning=warning,
-                extra={"notice": block.notice},
-            ))
+                attachments += [
+                    Attachment(name, error="listed in the correspondence but not in the archive")
+                    for name in block.listed
+                    if name not in names
+                ]
+            messages.append(
+                SourceMessage(
+                    thread_id,
+                    index,
+                    role,
+                    block.body,
+                    tuple(attachments),
+                    date=block.date,
+                    authority=authority,
+                    sender=block.sender.lstrip(", ").strip(),
+                    subject=title,
+                    site_state=state,
+                    warning=warning,
+                    extra={"notice": block.notice},
+                )
+            )
         return messages
 
 
@@ -436,7 +562,9 @@ def export_tables(folder: str | Path) -> dict[str, Path]:
     """The newest ``<Table>-<date>.csv`` of each research-export table found in ``folder``."""
     found: dict[str, Path] = {}
     for table in _EXPORT_TABLES:
-        candidates = sorted(Path(folder).glob(f"{table}-*.csv")) + sorted(Path(folder).glob(f"{table}.csv"))
+        candidates = sorted(Path(folder).glob(f"{table}-*.csv")) + sorted(
+            Path(folder).glob(f"{table}.csv")
+        )
         if candidates:
             found[table] = max(candidates, key=_export_date)
     return found
@@ -455,7 +583,9 @@ def _latest_incoming(path: Path, chunk_size: int) -> dict[str, str]:
     latest: dict[str, tuple[str, int, str]] = {}
     columns = {"id", "info_request_id", "sent_at", "created_at"}
     position = 0
-    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_size, usecols=lambda c: c in columns):
+    for chunk in pd.read_csv(
+        path, dtype=str, keep_default_na=False, chunksize=chunk_size, usecols=lambda c: c in columns
+    ):
         for row in chunk.to_dict(orient="records"):
             request_id = row.get("info_request_id", "")
             key = (row.get("sent_at") or row.get("created_at") or "", position, row.get("id", ""))
@@ -483,14 +613,20 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
     requests: dict[str, dict[str, str]] = {}
     bodies: dict[str, str] = {}
     if "PublicBody" in tables:
-        for row in pd.read_csv(tables["PublicBody"], dtype=str, keep_default_na=False).to_dict(orient="records"):
+        for row in pd.read_csv(tables["PublicBody"], dtype=str, keep_default_na=False).to_dict(
+            orient="records"
+        ):
             bodies[row.get("id", "")] = row.get("short_name") or row.get("name") or ""
     if "InfoRequest" in tables:
-        for row in pd.read_csv(tables["InfoRequest"], dtype=str, keep_default_na=False).to_dict(orient="records"):
+        for row in pd.read_csv(tables["InfoRequest"], dtype=str, keep_default_na=False).to_dict(
+            orient="records"
+        ):
             requests[row.get("id", "")] = row
     latest = _latest_incoming(tables["IncomingMessage"], chunk_size)
     counts: dict[str, int] = {}
-    for chunk in pd.read_csv(tables["IncomingMessage"], dtype=str, keep_default_na=False, chunksize=chunk_size):
+    for chunk in pd.read_csv(
+        tables["IncomingMessage"], dtype=str, keep_default_na=False, chunksize=chunk_size
+    ):
         for row in chunk.to_dict(orient="records"):
             request_id = row.get("info_request_id", "")
             info = requests.get(request_id)
@@ -498,22 +634,36 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
             counts[request_id] = index + 1
             clipped = row.get("cached_attachment_text_clipped", "")
             request_state = info.get("described_state", "") if info else ""
-            warning = "" if info else (
-                f"request {request_id}: no row in InfoRequest-*.csv, so no authority or site state" if "InfoRequest" in tables
-                else "no InfoRequest-*.csv in the folder, so no authority or site state")
+            warning = (
+                ""
+                if info
+                else (
+                    f"request {request_id}: no row in InfoRequest-*.csv, so no authority or site "
+                    f"state"
+                    if "InfoRequest" in tables
+                    else "no InfoRequest-*.csv in the folder, so no authority or site state"
+                )
+            )
             yield SourceMessage(
                 thread_id=request_id,
                 index=index,
                 role="authority",
-                text=row.get("cached_main_body_text_unfolded") or row.get("cached_main_body_text_folded") or "",
-                attachments=(Attachment("attachments (clipped)", clipped),) if clipped.strip() else (),
+                text=row.get("cached_main_body_text_unfolded")
+                or row.get("cached_main_body_text_folded")
+                or "",
+                attachments=(Attachment("attachments (clipped)", clipped),)
+                if clipped.strip()
+                else (),
                 date=row.get("sent_at") or row.get("created_at") or "",
                 authority=bodies.get(info.get("public_body_id", ""), "") if info else "",
                 subject=row.get("subject", ""),
                 site_state=request_state if latest.get(request_id) == row.get("id", "") else "",
                 warning=warning,
-                extra={"incoming_message_id": row.get("id", ""), "law_used": info.get("law_used", "") if info else "",
-                       "request_state": request_state},
+                extra={
+                    "incoming_message_id": row.get("id", ""),
+                    "law_used": info.get("law_used", "") if info else "",
+                    "request_state": request_state,
+                },
             )
 
 
@@ -521,14 +671,18 @@ def read_alaveteli_export(folder: str | Path, chunk_size: int = 10_000) -> Itera
 # MuckRock
 
 
-_LOOKS_HTML = re.compile(r"</?(?:p|div|br|html|body)\b", re.IGNORECASE)  # for files without the full_html flag
+_LOOKS_HTML = re.compile(
+    r"</?(?:p|div|br|html|body)\b", re.IGNORECASE
+)  # for files without the full_html flag
 
 
 def _is_request(item: dict[str, Any]) -> bool:
     return isinstance(item.get("communications"), list)
 
 
-def _communications(data: object) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], dict[str, Any]]]]:
+def _communications(
+    data: object,
+) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], dict[str, Any]]]]:
     """The requests in a MuckRock API JSON, and every communication with the request it belongs to
     (``{}`` for bare communications). The file may be a list or an API page (``results``) of
     communications, or of requests with nested ``communications`` (the v1 ``/foia/`` page), or
@@ -555,7 +709,9 @@ def _communications(data: object) -> tuple[list[dict[str, Any]], list[tuple[dict
 
 def _muckrock_file(item: object) -> Attachment:
     if isinstance(item, dict):
-        name = str(item.get("title") or item.get("name") or Path(str(item.get("ffile") or "file")).name)
+        name = str(
+            item.get("title") or item.get("name") or Path(str(item.get("ffile") or "file")).name
+        )
     else:
         name = f"file {item}"
     return Attachment(name, error="file not in the export (MuckRock lists files as links)")
@@ -575,7 +731,11 @@ def _muckrock_party(value: object, kind: str) -> str:
 def _muckrock_sender(communication: dict[str, Any], request: dict[str, Any]) -> str:
     """The sender: the request's ``username`` when the requester (``user``) sent it, else the
     name or id the API gives (v1 gives only user ids)."""
-    sender = communication.get("from_user") or communication.get("from_who") or communication.get("from_name")
+    sender = (
+        communication.get("from_user")
+        or communication.get("from_who")
+        or communication.get("from_name")
+    )
     if sender is not None and request.get("username") and sender == request.get("user"):
         return str(request["username"])
     return _muckrock_party(sender, "user")
@@ -597,7 +757,9 @@ def read_muckrock(path: str | Path) -> list[SourceMessage]:
         raise ReadError(f"{path}: not JSON ({exc})") from exc
     requests, pairs = _communications(data)
     if not pairs and not requests:
-        raise ReadError(f"{path}: no MuckRock communications (expected a list, 'results' or 'communications')")
+        raise ReadError(
+            f"{path}: no MuckRock communications (expected a list, 'results' or 'communications')"
+        )
     threads: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for request in requests:  # every request keeps its place, with or without communications
         threads.setdefault(str(request.get("id") or path.stem), [])
@@ -607,7 +769,15 @@ def read_muckrock(path: str | Path) -> list[SourceMessage]:
     messages = []
     for thread_id, items in threads.items():
         if not items:
-            messages.append(SourceMessage(thread_id, 0, "unknown", "", error=f"{path.name}: request {thread_id} has no communications"))
+            messages.append(
+                SourceMessage(
+                    thread_id,
+                    0,
+                    "unknown",
+                    "",
+                    error=f"{path.name}: request {thread_id} has no communications",
+                )
+            )
             continue
         items.sort(key=lambda pair: str(pair[1].get("datetime") or pair[1].get("date") or ""))
         for index, (request, c) in enumerate(items):
@@ -616,20 +786,22 @@ def read_muckrock(path: str | Path) -> list[SourceMessage]:
             if c.get("full_html") or ("full_html" not in c and _LOOKS_HTML.search(text)):
                 text = html_to_text(text)
             response = bool(c.get("response"))
-            messages.append(SourceMessage(
-                thread_id=thread_id,
-                index=index,
-                role="authority" if response else "requester",
-                text=strip_quoted_history(text),
-                attachments=tuple(_muckrock_file(f) for f in (c.get("files") or [])),
-                date=str(c.get("datetime") or c.get("date") or ""),
-                authority=_muckrock_party(request.get("agency"), "agency"),
-                sender=_muckrock_sender(c, request),
-                subject=str(c.get("subject") or request.get("title") or ""),
-                site_state=str(c.get("status") or ""),
-                error="" if isinstance(raw, str) else "no communication text",
-                extra={"request_status": str(request.get("status") or "")} if request else {},
-            ))
+            messages.append(
+                SourceMessage(
+                    thread_id=thread_id,
+                    index=index,
+                    role="authority" if response else "requester",
+                    text=strip_quoted_history(text),
+                    attachments=tuple(_muckrock_file(f) for f in (c.get("files") or [])),
+                    date=str(c.get("datetime") or c.get("date") or ""),
+                    authority=_muckrock_party(request.get("agency"), "agency"),
+                    sender=_muckrock_sender(c, request),
+                    subject=str(c.get("subject") or request.get("title") or ""),
+                    site_state=str(c.get("status") or ""),
+                    error="" if isinstance(raw, str) else "no communication text",
+                    extra={"request_status": str(request.get("status") or "")} if request else {},
+                )
+            )
     return messages
 
 
@@ -648,7 +820,14 @@ def _part_text(part: Message) -> str:
     return html_to_text(content) if part.get_content_type() == "text/html" else str(content)
 
 
-def read_email(data: bytes, thread_id: str = "", index: int = 0, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None) -> SourceMessage:
+def read_email(
+    data: bytes,
+    thread_id: str = "",
+    index: int = 0,
+    *,
+    max_bytes: int = MAX_BYTES,
+    ocr: OCR | None = None,
+) -> SourceMessage:
     """One email (RFC 822 bytes): the body (plain text preferred, else HTML as text) without quoted
     history, and each attached file's text. A broken MIME structure gives ``error``."""
     message = email.message_from_bytes(data, policy=email.policy.default)
@@ -656,22 +835,32 @@ def read_email(data: bytes, thread_id: str = "", index: int = 0, *, max_bytes: i
     body, error = "", ""
     attachments: list[Attachment] = []
     try:
-        part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
+        part = (
+            message.get_body(preferencelist=("plain", "html"))
+            if isinstance(message, EmailMessage)
+            else None
+        )
         if part is not None:
             body = _part_text(part)
         elif not message.is_multipart():
             body = _part_text(message)
         for item in message.iter_attachments() if isinstance(message, EmailMessage) else ():
-            name = item.get_filename() or f"part-{len(attachments) + 1}.{item.get_content_subtype()}"
+            name = (
+                item.get_filename() or f"part-{len(attachments) + 1}.{item.get_content_subtype()}"
+            )
             try:
                 if item.get_content_type() == "message/rfc822":
                     inner = item.get_payload(0) if item.is_multipart() else item.get_content()
                     inner_bytes = inner.as_bytes() if isinstance(inner, Message) else bytes(inner)
-                    attachments.append(Attachment(name, read_email(inner_bytes, max_bytes=max_bytes).text))
+                    attachments.append(
+                        Attachment(name, read_email(inner_bytes, max_bytes=max_bytes).text)
+                    )
                     continue
                 payload = item.get_payload(decode=True) or b""
             except Exception as exc:  # a broken part: bad base64, wrong charset
-                attachments.append(Attachment(name, error=f"cannot decode ({type(exc).__name__}: {exc})"))
+                attachments.append(
+                    Attachment(name, error=f"cannot decode ({type(exc).__name__}: {exc})")
+                )
                 continue
             attachments.append(read_attachment(name, payload, max_bytes=max_bytes, ocr=ocr))
     except Exception as exc:  # a broken charset or MIME structure
@@ -687,11 +876,16 @@ def read_email(data: bytes, thread_id: str = "", index: int = 0, *, max_bytes: i
         sender=sender,
         subject=str(message.get("subject", "") or ""),
         error=error,
-        extra={"to": str(message.get("to", "") or ""), "message_id": str(message.get("message-id", "") or "")},
+        extra={
+            "to": str(message.get("to", "") or ""),
+            "message_id": str(message.get("message-id", "") or ""),
+        },
     )
 
 
-def read_mbox(path: str | Path, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None) -> Iterator[SourceMessage]:
+def read_mbox(
+    path: str | Path, *, max_bytes: int = MAX_BYTES, ocr: OCR | None = None
+) -> Iterator[SourceMessage]:
     """Every email in an mbox file, in file order (``thread_id`` is the file's stem)."""
     path = Path(path)
     box = mailbox.mbox(path, factory=None, create=False)
@@ -700,7 +894,13 @@ def read_mbox(path: str | Path, *, max_bytes: int = MAX_BYTES, ocr: OCR | None =
             try:
                 data = box.get_bytes(key)
             except Exception as exc:
-                yield SourceMessage(path.stem, index, "unknown", "", error=f"unreadable message ({type(exc).__name__}: {exc})")
+                yield SourceMessage(
+                    path.stem,
+                    index,
+                    "unknown",
+                    "",
+                    error=f"unreadable message ({type(exc).__name__}: {exc})",
+                )
                 continue
             yield read_email(data, path.stem, index, max_bytes=max_bytes, ocr=ocr)
     finally:

@@ -19,7 +19,8 @@ def default_model_folder() -> Path:
 
 
 class ModelError(RuntimeError):
-    """A model file that is missing, corrupt, tampered with, or holds types not on the trusted list."""
+    """A model file that is missing, corrupt, tampered with, or holds types not on the trusted
+    list."""
 
 
 def sha256_of(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 All of them are frozen dataclasses built from tuples, so they are hashable, compare equal when
 their content is equal, and turn into plain JSON-ready dicts with ``to_dict()``.
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ class Classification:
     >>> r = classify("Your request is refused: the information is exempt under section 43(2) of the Freedom of Information Act 2000.")
     >>> r.outcome, r.exemptions
     ('refused', ('FOIA:s43',))
-    """
+    """  # noqa: E501 (doctest lines)
 
     outcome: str
     exemptions: tuple[str, ...] = ()
@@ -152,7 +152,8 @@ class Message:
     ``start``/``end`` are offsets into the thread text (for a list input, into the joined text
     ``"\\n\\n".join(messages)``). ``text`` is the message's own text with link blocks and any
     quoted history below it left in (a message split out of ``>``-quoted email lines has one
-    level of ``>`` removed, so it can differ from the slice at ``start:end``); ``result`` is a :class:`Classification` for authority messages, else
+    level of ``>`` removed, so it can differ from the slice at ``start:end``); ``result`` is a
+    :class:`Classification` for authority messages, else
     ``None``. ``sender`` is the header line naming the writer when the export has one.
     ``attachments`` is the number of attachments the export says the message had.
     """

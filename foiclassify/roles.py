@@ -45,24 +45,65 @@ _SIGNAL_ROLE: dict[str, str] = {
     "acknowledgement": "acknowledgement",
     "public_interest_test": "reasoning",
 }
-_PRIORITY = ("invalid", "withheld", "not_held", "review", "holding", "clarification", "answer", "advice", "acknowledgement", "reasoning")
-_REGION_ROLE = {QUOTED_REQUEST: "request", BOILERPLATE: "rights", QUOTED_EMAIL: "other", LINK_BLOCK: "other"}
+_PRIORITY = (
+    "invalid",
+    "withheld",
+    "not_held",
+    "review",
+    "holding",
+    "clarification",
+    "answer",
+    "advice",
+    "acknowledgement",
+    "reasoning",
+)
+_REGION_ROLE = {
+    QUOTED_REQUEST: "request",
+    BOILERPLATE: "rights",
+    QUOTED_EMAIL: "other",
+    LINK_BLOCK: "other",
+}
 
 _SALUTATION = re.compile(r"(?:dear|hello|hi|good (?:morning|afternoon))\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(
-    r"(?:our|your|my) ref|ref(?:erence)?(?: number| no\.?)?[ \t]*:|date[ \t]*:|subject[ \t]*:|re[ \t]*:|tel(?:ephone)?\b|e-?mail[ \t]*:|fax\b|www\.|by email",
+    r"(?:our|your|my) ref|ref(?:erence)?(?: number| no\.?)?[ \t]*:|date[ \t]*:|subject[ \t"
+    r"]*:|re[ \t]*:|tel(?:ephone)?\b|e-?mail[ \t]*:|fax\b|www\.|by email",
     re.IGNORECASE,
 )
-_SIGN_OFF = re.compile(r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards|many thanks|thank you)\b", re.IGNORECASE)
-_REQUEST_HEADING = re.compile(r"[ \t]*(?:(?:your |the |original )?(?:request|questions?|information requested|request details?|you asked)\b|q[ \t]?\d)", re.IGNORECASE)
-_RESPONSE_HEADING = re.compile(r"[ \t]*(?:our |my |the |foi )?(?:response|answer|reply|decision)", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards|many thanks|thank you)\b",
+    re.IGNORECASE,
+)
+_REQUEST_HEADING = re.compile(
+    r"[ \t]*(?:(?:your |the |original )?(?:request|questions?|information requested|reques"
+    r"t details?|you asked)\b|q[ \t]?\d)",
+    re.IGNORECASE,
+)
+_RESPONSE_HEADING = re.compile(
+    r"[ \t]*(?:our |my |the |foi )?(?:response|answer|reply|decision)", re.IGNORECASE
+)
 _EXPLAINS = re.compile(
-    r"\b(?:provides? that|states? that|says? that|sets out|is a (?:qualified|prejudice|class|absolute)|qualified exemption|absolute exemption"
+    r"\b(?:provides? that|states? that|says? that|sets out|is a (?:qualified|prejudice|cla"
+    r"ss|absolute)|qualified exemption|absolute exemption"
     r"|prejudice|harm|factors? (?:favouring|in favour|against)|public interest)\b",
     re.IGNORECASE,
 )
 # Every match of _EXPLAINS starts with one of these: the pattern is tried only where they occur.
-_EXPLAIN_WORDS = Keywords(("provide", "state", "say", "sets out", "is a ", "qualified exemption", "absolute exemption", "prejudice", "harm", "factor", "public interest"))
+_EXPLAIN_WORDS = Keywords(
+    (
+        "provide",
+        "state",
+        "say",
+        "sets out",
+        "is a ",
+        "qualified exemption",
+        "absolute exemption",
+        "prejudice",
+        "harm",
+        "factor",
+        "public interest",
+    )
+)
 _FIGURE = re.compile(r"\d")
 
 
@@ -75,9 +116,21 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
     """One role per segment from the rules' findings (a first reading, see the module doc)."""
     text, folded = prepared.text, prepared.folded or prepared.text.lower()
     cue_at = by_segment(segments, ((hit.start, hit.cue.signal) for hit in findings.cues))
-    cited_at = [bool(refs) for refs in by_segment(segments, ((r.ref.start, r) for r in findings.references if r.role == "cited"))]
-    explaining = (pos for positions in _EXPLAIN_WORDS.find(folded).values() for pos in positions if _EXPLAINS.match(folded, pos))
-    explains_at = [bool(hits) for hits in by_segment(segments, ((pos, pos) for pos in explaining))]  # one pass over the text
+    cited_at = [
+        bool(refs)
+        for refs in by_segment(
+            segments, ((r.ref.start, r) for r in findings.references if r.role == "cited")
+        )
+    ]
+    explaining = (
+        pos
+        for positions in _EXPLAIN_WORDS.find(folded).values()
+        for pos in positions
+        if _EXPLAINS.match(folded, pos)
+    )
+    explains_at = [
+        bool(hits) for hits in by_segment(segments, ((pos, pos) for pos in explaining))
+    ]  # one pass over the text
 
     roles: list[str] = []
     greeted = False
@@ -104,7 +157,9 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
         if role is None:
             if _SALUTATION.match(text, lo, hi):
                 role, greeted = "header", True
-            elif not greeted and (seg.kind == "line" or _HEADER_LINE.match(text, lo, hi)) and i < 25:
+            elif (
+                not greeted and (seg.kind == "line" or _HEADER_LINE.match(text, lo, hi)) and i < 25
+            ):
                 role = "header"
             elif _SIGN_OFF.match(text, lo, hi):
                 role = "other"
@@ -112,7 +167,11 @@ def rule_roles(prepared: Prepared, findings: Findings, segments: Sequence[Segmen
                 role = "request"
             elif explains_at[i]:
                 role = "reasoning"
-            elif seg.kind in ("item", "row", "line") and under == "response" and _FIGURE.search(text, lo, hi):
+            elif (
+                seg.kind in ("item", "row", "line")
+                and under == "response"
+                and _FIGURE.search(text, lo, hi)
+            ):
                 role = "answer"
             else:
                 role = "other"
@@ -136,7 +195,12 @@ def outcome_from_roles(roles: Iterable[str]) -> str:
         return "refused"
     if "not_held" in present:
         return "not_held"
-    for role, outcome in (("invalid", "invalid_request"), ("clarification", "clarification_requested"), ("holding", "delayed"), ("acknowledgement", "acknowledgement")):
+    for role, outcome in (
+        ("invalid", "invalid_request"),
+        ("clarification", "clarification_requested"),
+        ("holding", "delayed"),
+        ("acknowledgement", "acknowledgement"),
+    ):
         if role in present:
             return outcome
     return "undetermined"

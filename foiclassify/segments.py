@@ -14,7 +14,7 @@ sentences. Offsets always point into the text given, so a segment is ``text[star
 
 Every pattern here reads one line at a time with bounded repeats, so splitting is linear in the
 length of the text.
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -51,11 +51,15 @@ _ITEM = re.compile(
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?![\d]))")
 # A heading: a short line ending with a colon, or a known heading word alone on its line.
 _HEADING_WORDS = re.compile(
-    r"[ \t]*(?:(?:q ?\d{1,2}[a-z]? )?(?:our |my |the |foi |decision and )?(?:response|answer|reply|decision|outcome)s?"
+    r"[ \t]*(?:(?:q ?\d{1,2}[a-z]? )?(?:our |my |the |foi |decision and )?(?:response|answ"
+    r"er|reply|decision|outcome)s?"
     r"(?: ?\d{1,2}[a-z]?| provided| to (?:your )?(?:request|question)s?)?"
-    r"|(?:your |the |original )?(?:request|questions?|information requested|request details?|information request)"
-    r"|background|summary|explanation|exemptions?(?: applied)?|public interest test|advice and assistance"
-    r"|next steps|your right to (?:request a review|complain|appeal)|complaints?|appeals?)[ \t]*:?[ \t]*$",
+    r"|(?:your |the |original )?(?:request|questions?|information requested|request detail"
+    r"s?|information request)"
+    r"|background|summary|explanation|exemptions?(?: applied)?|public interest test|advice"
+    r" and assistance"
+    r"|next steps|your right to (?:request a review|complain|appeal)|complaints?|appeals?)"
+    r"[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
 # A table row flattened to a line: cells split by "|" or tabs, or by runs of 3+ spaces.
@@ -76,8 +80,10 @@ _STARTS_LOWER = re.compile(r"[ \t]*[a-z(]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*[ \t\n]+(?=[\"“‘(£•A-Z0-9])")
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no nos s ss reg regs para paras sec art e.g i.e etc ref p pp vol ltd inc co cf approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec tel fig figs op cit viz al rev prof cllr hon".split()
+    "mr mrs ms dr st no nos s ss reg regs para paras sec art e.g i.e etc ref p pp vol ltd"
+    " inc co cf approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec tel fig figs op cit viz al rev prof"
+    " cllr hon".split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z.]{1,8})[.!?][\"”’')\]]*[ \t\n]+$")
 _WRAP_WIDTH = 40  # a line at least this long that does not end a sentence may be wrapped
@@ -112,7 +118,9 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lo = start
     for m in _SENTENCE_BREAK.finditer(text, start, end):
         word = _LAST_WORD.search(text, max(lo, m.start() - 9), m.end())
-        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+        if word and (
+            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        ):
             continue
         pieces.append((lo, m.start() + len(m.group().rstrip(" \t\n"))))
         lo = m.end()
@@ -138,7 +146,9 @@ def split_segments(text: str) -> list[Segment]:
         else:
             last = blocks[-1] if blocks else None
             if kind == "cell":
-                continues = bool(previous) and last is not None and last[2] == "row"  # one flattened table
+                continues = (
+                    bool(previous) and last is not None and last[2] == "row"
+                )  # one flattened table
                 kind = "row"
             else:
                 continues = (
@@ -160,7 +170,9 @@ def split_segments(text: str) -> list[Segment]:
         start, end = _trimmed(text, start, end)  # pieces inside a block start and end on non-space
         if kind == "text":
             pieces = _sentences(text, start, end)
-            short_line = len(pieces) == 1 and end - start < _WRAP_WIDTH and "\n" not in text[start:end]
+            short_line = (
+                len(pieces) == 1 and end - start < _WRAP_WIDTH and "\n" not in text[start:end]
+            )
             shape = "line" if short_line and not _ends_sentence(text[start:end]) else "sentence"
             segments.extend(Segment(lo, hi, shape) for lo, hi in pieces)
         else:
@@ -174,7 +186,7 @@ def by_segment(segments: Sequence[Segment], items: Iterable[tuple[int, T]]) -> l
 
     >>> by_segment([Segment(0, 5, "line"), Segment(7, 9, "line")], [(1, "a"), (6, "b"), (8, "c"), (2, "d")])
     [['a', 'd'], ['c']]
-    """
+    """  # noqa: E501 (doctest lines)
     starts = [s.start for s in segments]
     grouped: list[list[T]] = [[] for _ in segments]
     for pos, value in items:

@@ -30,16 +30,22 @@ from .rules import Findings
 from .segments import KINDS, Segment, by_segment, split_segments
 from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
 
-
 # "name=value" feature strings, built once: (name, value) → the string
 _NAME: dict[tuple[str, object], str] = {
     (name, value): f"{name}={value}"
     for name, values in (
-        ("kind", KINDS), ("prev_kind", (*KINDS, "start")), ("next_kind", (*KINDS, "end")),
-        ("rule", SEGMENT_ROLES), ("prev_rule", (*SEGMENT_ROLES, "start")), ("next_rule", (*SEGMENT_ROLES, "end")),
+        ("kind", KINDS),
+        ("prev_kind", (*KINDS, "start")),
+        ("next_kind", (*KINDS, "end")),
+        ("rule", SEGMENT_ROLES),
+        ("prev_rule", (*SEGMENT_ROLES, "start")),
+        ("next_rule", (*SEGMENT_ROLES, "end")),
         ("region", (QUOTED_REQUEST, QUOTED_EMAIL, BOILERPLATE, LINK_BLOCK, "none")),
-        ("place", range(10)), ("greeted", (False, True)), ("signed", (False, True)),
-        ("figures", range(4)), ("length", range(11)),
+        ("place", range(10)),
+        ("greeted", (False, True)),
+        ("signed", (False, True)),
+        ("figures", range(4)),
+        ("length", range(11)),
     )
     for value in values
 }
@@ -47,11 +53,14 @@ _TOKEN = re.compile(r"[a-z][a-z'’]*|\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])")
 _SALUTATION = re.compile(r"(?:dear|hello|hi)\b", re.IGNORECASE)
-_SIGN_OFF = re.compile(r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards)\b", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards)\b", re.IGNORECASE
+)
 
 
 def tokens_of(lowered: str, start: int, end: int) -> list[str]:
-    """The words of ``lowered[start:end]`` (lower-case text) for the n-gram features, every number as ``0``."""
+    """The words of ``lowered[start:end]`` (lower-case text) for the n-gram features, every number
+    as ``0``."""
     return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(lowered, start, end)]
 
 
@@ -66,7 +75,10 @@ class Letter:
 
 
 def segment_features(
-    prepared: Prepared, findings: Findings, segments: Sequence[Segment] | None = None, roles: Sequence[str] | None = None
+    prepared: Prepared,
+    findings: Findings,
+    segments: Sequence[Segment] | None = None,
+    roles: Sequence[str] | None = None,
 ) -> Letter:
     """Describe every segment of one prepared message for the tagger (see the module doc).
     ``segments`` and the rules' ``roles`` of them are computed when not given."""
@@ -74,19 +86,26 @@ def segment_features(
     segs = tuple(split_segments(text) if segments is None else segments)
     roles = rule_roles(prepared, findings, segs) if roles is None else list(roles)
     n = len(segs)
-    marks = by_segment(segs, [  # cue signals and reference roles inside each segment
-        *((hit.start, "signal=" + hit.cue.signal) for hit in findings.cues),
-        *((roled.ref.start, "ref=" + roled.role) for roled in findings.references),
-    ])
+    marks = by_segment(
+        segs,
+        [  # cue signals and reference roles inside each segment
+            *((hit.start, "signal=" + hit.cue.signal) for hit in findings.cues),
+            *((roled.ref.start, "ref=" + roled.role) for roled in findings.references),
+        ],
+    )
     lowered = prepared.folded or text.lower()  # same offsets as the text
     token_lists = [tokens_of(lowered, s.start, s.end) for s in segs]
     features: list[list[str]] = []
     greeted = signed = False
     heading = "heading=none"  # the first words of the last heading above the segment
-    kinds = ["start", *(s.kind for s in segs), "end"]  # shifted by one: kinds[i] is the previous segment's
+    kinds = [
+        "start",
+        *(s.kind for s in segs),
+        "end",
+    ]  # shifted by one: kinds[i] is the previous segment's
     rules_around = ["start", *roles, "end"]
     for i, seg in enumerate(segs):
-        words = text[seg.start:seg.end]
+        words = text[seg.start : seg.end]
         if i and kinds[i] == "heading":
             heading = "heading=" + " ".join(token_lists[i - 1][:3])
         region = prepared.region_at(seg.start)
@@ -97,22 +116,24 @@ def segment_features(
         f.update(["w=" + w for w in tokens])
         f.update(["s=" + w[:5] for w in tokens])  # a stem: "withheld", "withholding" → "withh"
         f.update(["b=" + a + "_" + b for a, b in zip(tokens, tokens[1:])])
-        f.update((
-            _NAME["kind", seg.kind],
-            _NAME["region", region.kind if region else "none"],
-            _NAME["rule", roles[i]],
-            _NAME["prev_rule", rules_around[i]],
-            _NAME["next_rule", rules_around[i + 2]],
-            _NAME["prev_kind", kinds[i]],
-            _NAME["next_kind", kinds[i + 2]],
-            _NAME["place", 10 * i // n],
-            _NAME["greeted", greeted],
-            _NAME["signed", signed],
-            _NAME["figures", min(tokens.count("0"), 3)],  # numbers are tokens "0"
-            _NAME["length", min(len(words).bit_length(), 10)],
-            heading,
-            "first=" + (tokens[0] if tokens else ""),
-        ))
+        f.update(
+            (
+                _NAME["kind", seg.kind],
+                _NAME["region", region.kind if region else "none"],
+                _NAME["rule", roles[i]],
+                _NAME["prev_rule", rules_around[i]],
+                _NAME["next_rule", rules_around[i + 2]],
+                _NAME["prev_kind", kinds[i]],
+                _NAME["next_kind", kinds[i + 2]],
+                _NAME["place", 10 * i // n],
+                _NAME["greeted", greeted],
+                _NAME["signed", signed],
+                _NAME["figures", min(tokens.count("0"), 3)],  # numbers are tokens "0"
+                _NAME["length", min(len(words).bit_length(), 10)],
+                heading,
+                "first=" + (tokens[0] if tokens else ""),
+            )
+        )
         if i:
             f.update("prev_" + m for m in marks[i - 1] if m.startswith("signal="))
         if "£" in words:
@@ -128,7 +149,7 @@ def segment_features(
             f.add("ends=?")
         elif last == ":":
             f.add("ends=:")
-        elif last not in ".!;)”\"":
+        elif last not in '.!;)”"':
             f.add("ends=open")
         features.append(list(f))
         if _SIGN_OFF.match(words):
@@ -154,7 +175,16 @@ class Tagger:
         self.labels = tuple(self._crf.labels())
 
     @classmethod
-    def train(cls, letters: Sequence[Letter], roles: Sequence[Sequence[str]], path: str | Path, *, c1: float = 0.05, c2: float = 0.05, iterations: int = 150) -> "Tagger":
+    def train(
+        cls,
+        letters: Sequence[Letter],
+        roles: Sequence[Sequence[str]],
+        path: str | Path,
+        *,
+        c1: float = 0.05,
+        c2: float = 0.05,
+        iterations: int = 150,
+    ) -> Tagger:
         """Fit on hand-labelled letters and write the model to ``path`` (deterministic)."""
         import pycrfsuite
 
@@ -164,14 +194,25 @@ class Tagger:
         trainer = pycrfsuite.Trainer(verbose=False)
         for letter, row in zip(letters, roles):
             if letter.segments:
-                trainer.append([sorted(f) for f in letter.features], list(row))  # sorted: the same file every time
-        trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+                trainer.append(
+                    [sorted(f) for f in letter.features], list(row)
+                )  # sorted: the same file every time
+        trainer.set_params(
+            {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+        )
         trainer.train(str(path))
-        meta = {"c1": c1, "c2": c2, "iterations": iterations, "letters": len(letters), "segments": sum(len(r) for r in roles)}
+        meta = {
+            "c1": c1,
+            "c2": c2,
+            "iterations": iterations,
+            "letters": len(letters),
+            "segments": sum(len(r) for r in roles),
+        }
         return cls(path, meta)
 
     def roles(self, letters: Sequence[Letter]) -> list[list[tuple[str, float]]]:
-        """Per letter, per segment: the role of the most likely sequence and its marginal probability."""
+        """Per letter, per segment: the role of the most likely sequence and its marginal
+        probability."""
         out = []
         for letter in letters:
             if not letter.segments:
@@ -199,18 +240,23 @@ def save(tagger: Tagger, folder: str | Path) -> Path:
 
 
 def load(folder: str | Path) -> Tagger:
-    """Load a tagger written by :func:`save`; refuses a file whose SHA-256 differs from its manifest."""
+    """Load a tagger written by :func:`save`; refuses a file whose SHA-256 differs from its
+    manifest."""
     folder = Path(folder)
     path, manifest_path = folder / TAGGER_FILE, folder / TAGGER_MANIFEST
     if not path.is_file() or not manifest_path.is_file():
         raise ModelError(f"{folder}: no tagger (needs {TAGGER_FILE} and {TAGGER_MANIFEST})")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     if sha256_of(path) != manifest.get("sha256"):
-        raise ModelError(f"{path}: SHA-256 does not match {TAGGER_MANIFEST}: the file was changed or corrupted")
+        raise ModelError(
+            f"{path}: SHA-256 does not match {TAGGER_MANIFEST}: the file was changed or corrupted"
+        )
     try:
         return Tagger(path, manifest)
     except Exception as exc:  # CRFsuite could not read it
-        raise ModelError(f"{path}: not a readable CRFsuite model ({type(exc).__name__}: {exc})") from exc
+        raise ModelError(
+            f"{path}: not a readable CRFsuite model ({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 # The tagger reads at most this many segments of a message (a letter has tens; a text with
@@ -228,13 +274,24 @@ def rule_reading(prepared: Prepared, findings: Findings) -> tuple[list[Segment],
     return segments, rule_roles(prepared, findings, segments)
 
 
-def as_roled(segments: Sequence[Segment], roles: Sequence[str], scores: Sequence[float | None] = ()) -> tuple[RoledSegment, ...]:
+def as_roled(
+    segments: Sequence[Segment], roles: Sequence[str], scores: Sequence[float | None] = ()
+) -> tuple[RoledSegment, ...]:
     """``RoledSegment`` tuples for the result (``score`` None where none is given)."""
     scores = list(scores) + [None] * (len(segments) - len(scores))
-    return tuple(RoledSegment(s.start, s.end, role, None if p is None else round(p, 3)) for s, role, p in zip(segments, roles, scores))
+    return tuple(
+        RoledSegment(s.start, s.end, role, None if p is None else round(p, 3))
+        for s, role, p in zip(segments, roles, scores)
+    )
 
 
-def tag(tagger: Tagger, prepared: Prepared, findings: Findings, segments: Sequence[Segment], roles: Sequence[str]) -> list[tuple[str, float]]:
+def tag(
+    tagger: Tagger,
+    prepared: Prepared,
+    findings: Findings,
+    segments: Sequence[Segment],
+    roles: Sequence[str],
+) -> list[tuple[str, float]]:
     """The tagger's role and its probability for each of the first :data:`MAX_TAGGED` segments
     (``roles`` is the rules' reading of them, one of the tagger's features)."""
     head = segments[:MAX_TAGGED]

@@ -8,7 +8,7 @@ blocks) are returned as :class:`Region` spans, and the rules ignore or down-rank
 >>> p = prepare("You asked:\\nPlease apply section 12.\\n\\nResponse\\nThe information is exempt under section 43.")
 >>> [(r.kind, p.text[r.start:r.end].strip()) for r in p.regions]
 [('quoted_request', 'Please apply section 12.')]
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import functools
 import html
 import math
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import ahocorasick_rs
@@ -89,6 +89,7 @@ class Prepared:
 # ---------------------------------------------------------------------------------------------
 # Fast matching: fold once, run patterns only near their keywords
 
+
 def fold(text: str) -> str:
     """Lower-cased ``text`` with line breaks and tabs read as spaces, every offset unchanged.
 
@@ -116,10 +117,13 @@ class Keywords:
         self.words = tuple(sorted(set(keywords)))
         # A DFA: the library's fastest automaton to search (here 1.6-1.8x its default, 4x
         # pyahocorasick), about 0.6 MB for the rules' 393 keywords. Offsets are in characters.
-        self._automaton = ahocorasick_rs.AhoCorasick(self.words, implementation=ahocorasick_rs.Implementation.DFA)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self.words, implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def find(self, folded: str) -> dict[str, list[int]]:
-        """Start offsets of every occurrence of each keyword in ``folded``, overlapping ones included."""
+        """Start offsets of every occurrence of each keyword in ``folded``, overlapping ones
+        included."""
         spots: dict[str, list[int]] = {}
         words = self.words
         for index, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True):
@@ -131,14 +135,18 @@ class Keywords:
         return spots
 
 
-def windows_near(spots: dict[str, list[int]], keywords: Iterable[str], reach: int) -> list[tuple[int, int]]:
+def windows_near(
+    spots: dict[str, list[int]], keywords: Iterable[str], reach: int
+) -> list[tuple[int, int]]:
     """Merged ``(start, end)`` spans within ``reach`` of any occurrence of ``keywords``.
 
     ``spots`` is :meth:`Keywords.find` of the folded text. A pattern whose every match contains
     one of ``keywords`` and is shorter than ``reach`` finds the same matches when run only inside
     these spans.
     """
-    return windows_around(sorted(pos for keyword in keywords for pos in spots.get(keyword, ())), reach)
+    return windows_around(
+        sorted(pos for keyword in keywords for pos in spots.get(keyword, ())), reach
+    )
 
 
 def windows_around(positions: list[int], reach: int) -> list[tuple[int, int]]:
@@ -156,7 +164,9 @@ def windows_around(positions: list[int], reach: int) -> list[tuple[int, int]]:
     return spans
 
 
-def lines_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str]) -> list[re.Match[str]]:
+def lines_near(
+    pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str]
+) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match is part of one line, starts
     at the line's start (``^`` under ``re.MULTILINE``) and contains one of ``keywords``: the
     pattern is tried only at the starts of the lines where ``spots`` has such a keyword.
@@ -164,8 +174,10 @@ def lines_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]],
     >>> text = "Dear Jo\\nYou asked:\\nthe costs"
     >>> [m.group() for m in lines_near(re.compile(r"^you asked:$", re.I | re.M), text, {"you asked": [8]}, ["you asked"])]
     ['You asked:']
-    """
-    line_starts = sorted({text.rfind("\n", 0, pos) + 1 for word in keywords for pos in spots.get(word, ())})
+    """  # noqa: E501 (doctest lines)
+    line_starts = sorted(
+        {text.rfind("\n", 0, pos) + 1 for word in keywords for pos in spots.get(word, ())}
+    )
     matches = (pattern.match(text, start) for start in line_starts)
     return [match for match in matches if match]
 
@@ -180,7 +192,7 @@ def reach_of(pattern: str | re.Pattern[str], cap: int = 300) -> int:
 
     >>> reach_of(r"\\bnot held\\b"), reach_of(r"i enclose(?! (?:the|a) letter)"), reach_of(r"please find.*attached")
     (9, 21, 300)
-    """
+    """  # noqa: E501 (doctest lines)
     return min(cap, _extent(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
 
 
@@ -216,11 +228,19 @@ def _width(items: Iterable[tuple[object, object]]) -> float:
     return total
 
 
-def search_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]], keywords: Iterable[str], reach: int | None = None) -> list[re.Match[str]]:
+def search_near(
+    pattern: re.Pattern[str],
+    text: str,
+    spots: dict[str, list[int]],
+    keywords: Iterable[str],
+    reach: int | None = None,
+) -> list[re.Match[str]]:
     """``pattern.finditer(text)``, run only near a keyword occurrence in ``spots``: within
     ``reach`` characters, by default :func:`reach_of` the pattern."""
     reach = reach_of(pattern) if reach is None else reach
-    return [m for lo, hi in windows_near(spots, keywords, reach) for m in pattern.finditer(text, lo, hi)]
+    return [
+        m for lo, hi in windows_near(spots, keywords, reach) for m in pattern.finditer(text, lo, hi)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +248,22 @@ def search_near(pattern: re.Pattern[str], text: str, spots: dict[str, list[int]]
 
 
 class _TextExtractor(HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "blockquote",
+        "hr",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -239,7 +274,9 @@ class _TextExtractor(HTMLParser):
         if tag in ("script", "style", "head"):
             self._skip += 1
         elif tag in self._BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "div", "table", "h1", "h2", "h3", "blockquote") else "\n")
+            self.parts.append(
+                "\n\n" if tag in ("p", "div", "table", "h1", "h2", "h3", "blockquote") else "\n"
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style", "head"):
@@ -252,7 +289,9 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-_HTML_SNIFF = re.compile(r"<(?:html|body|p|div|br|table|span|font|head)\b[^>]{0,200}>", re.IGNORECASE)
+_HTML_SNIFF = re.compile(
+    r"<(?:html|body|p|div|br|table|span|font|head)\b[^>]{0,200}>", re.IGNORECASE
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -283,7 +322,11 @@ def decode(data: bytes) -> str:
 
 # UTF-8 read as Windows-1252: "â€™" for "’", "Ã©" for "é". A lead byte of a 2-4 byte sequence
 # shown as a Latin-1 letter, then 1-3 continuation bytes shown as cp1252 characters.
-_CP1252_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
+    "\u2122\u0161\u203a\u0153\u017e\u0178"
+)
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
 
 
@@ -310,7 +353,12 @@ def repair_mojibake(text: str) -> str:
 
 
 # Enough of a page to tell a saved Alaveteli request page or attachment view from other HTML.
-_ALAVETELI_PAGE_MARKERS = ("correspondence_text", "request-header__subtitle", "request_status", "This is an HTML version of an attachment to the")
+_ALAVETELI_PAGE_MARKERS = (
+    "correspondence_text",
+    "request-header__subtitle",
+    "request_status",
+    "This is an HTML version of an attachment to the",
+)
 
 
 def looks_like_alaveteli_page(html: str) -> bool:
@@ -324,7 +372,8 @@ def looks_like_alaveteli_page(html: str) -> bool:
 def to_text(value: object) -> tuple[str, str]:
     """Normalise one input to ``(text, empty_reason)``.
 
-    ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)")``; ``bytes`` are decoded (see :func:`decode`),
+    ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)")``; ``bytes`` are decoded (see
+    :func:`decode`),
     and so are strings carrying undecodable bytes as lone surrogates (``errors="surrogateescape"``);
     HTML markup is turned into its visible text; UTF-8 mis-read as Windows-1252 is repaired
     (:func:`repair_mojibake`); NUL bytes become spaces. Any other type raises
@@ -342,7 +391,9 @@ def to_text(value: object) -> tuple[str, str]:
         raise TypeError(f"foiclassify expects text (str or bytes), got {type(value).__name__}")
     try:
         value.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8, kept by surrogateescape
+    except (
+        UnicodeEncodeError
+    ):  # lone surrogates: bytes that were not UTF-8, kept by surrogateescape
         try:
             value = decode(value.encode("utf-8", "surrogateescape"))
         except UnicodeEncodeError:  # surrogates outside the escape range: replace them
@@ -363,28 +414,43 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 
 # "You asked:" and its variants open the request quoted back in a reply: a heading line …
 _QUOTE_REQUEST_HEADING = re.compile(
-    r"^[ \t>*_]*(?:(?:in )?your (?:request|e-?mail|letter)(?: of [^\n:]{0,40})?,? you (?:asked|requested|said|wrote)(?: for)?(?: the following)?"
-    r"|you (?:asked|requested|wrote|said)(?: for)?(?: the following(?: information)?)?(?: as follows)?"
+    r"^[ \t>*_]*(?:(?:in )?your (?:request|e-?mail|letter)(?: of [^\n:]{0,40})?,? you (?:a"
+    r"sked|requested|said|wrote)(?: for)?(?: the following)?"
+    r"|you (?:asked|requested|wrote|said)(?: for)?(?: the following(?: information)?)?(?: "
+    r"as follows)?"
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
     r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
-    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
-    r"|^[ \t#*_]*you asked[ \t*_:]*$",  # a bare heading, answered under "We answered" (Transport for London)
+    r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details"
+    r"?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
+    # a bare heading, answered under "We answered" (Transport for London)
+    r"|^[ \t#*_]*you asked[ \t*_:]*$",
     _FLAGS,
 )
-_QUOTE_REQUEST_WORDS = ("request", "you asked", "you said", "you wrote")  # one is in every line it matches
+_QUOTE_REQUEST_WORDS = (
+    "request",
+    "you asked",
+    "you said",
+    "you wrote",
+)  # one is in every line it matches
 # … or a line saying the request is set out below. Kept apart from the headings because its
 # leading [^\n]{0,120} backtracks: it is tried only on lines that say "request is".
 _REQUEST_SET_OUT_BELOW = re.compile(
-    r"^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set out) below\b[^\n]{0,120}$", _FLAGS
+    r"^[^\n]{0,120}\b(?:your|the) request is (?:replicated|reproduced|repeated|copied|set "
+    r"out) below\b[^\n]{0,120}$",
+    _FLAGS,
 )
 # Both as one pattern: what :func:`_request_openings` finds, line by line.
-_QUOTE_REQUEST_OPEN = re.compile(f"{_QUOTE_REQUEST_HEADING.pattern}|{_REQUEST_SET_OUT_BELOW.pattern}", _FLAGS)
+_QUOTE_REQUEST_OPEN = re.compile(
+    f"{_QUOTE_REQUEST_HEADING.pattern}|{_REQUEST_SET_OUT_BELOW.pattern}", _FLAGS
+)
 _YOU_ASKED = re.compile(r"\byou asked:[ \t]*", re.IGNORECASE)
 # "You requested the following information: “…”" inside a line (a PDF's text layer run together):
 # the quote runs to its closing mark.
 _INLINE_QUOTE_OPEN = re.compile(
-    r"\byou (?:asked|requested|wrote)(?: for)?(?: the following(?: information)?)?[ \t]{0,3}:[ \t\n]{0,3}[“\"]", re.IGNORECASE
+    r"\byou (?:asked|requested|wrote)(?: for)?(?: the following(?: information)?)?[ \t]{0,"
+    r"3}:[ \t\n]{0,3}[“\"]",
+    re.IGNORECASE,
 )
 _INLINE_QUOTE_REACH = 5_000  # a closing quote mark further away than this is not the request's
 _INLINE_QUOTE_WORDS = ("you asked", "you requested", "you wrote")
@@ -392,33 +458,53 @@ _INLINE_QUOTE_WORDS = ("you asked", "you requested", "you wrote")
 # Where the authority's own answer starts again after a quoted request.
 _RESPONSE_START = re.compile(
     r"^[ \t#*_]*(?:we answered[ \t*_:.]*$"
-    r"|(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|reply|answer|decision)s?"
+    r"|(?:(?:our|my|the|dwp|council|trust|force|department)(?:'s)?[ \t]+)?(?:response|repl"
+    r"y|answer|decision)s?"
     r"(?:[ \t]+to[ \t]+(?:your|the)[ \t]+request)?(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:.]*$"
     r"|(?:i|we)[ \t]+(?:can|am able to|are able to|cannot|can not)[ \t]+confirm\b"
-    r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carried out|conducted)\b"
+    r"|(?:i|we)[ \t]+(?:have|has)[ \t]+(?:now[ \t]+)?(?:considered|completed|searched|carr"
+    r"ied out|conducted)\b"
     r"|(?:our[ \t]+)?(?:response|reply|answer)s?(?:[ \t]+details?)?[ \t]*:"
-    r"|(?:please find|please see (?:the )?(?:attached|enclosed|below)|i enclose|we enclose|in response to your|in answer to your|the information you (?:have )?requested)\b"
+    r"|(?:please find|please see (?:the )?(?:attached|enclosed|below)|i enclose|we enclose"
+    r"|in response to your|in answer to your|the information you (?:have )?requested)\b"
     r"|(?:your|the) request (?:for information )?has (?:now )?been considered\b)",
     _FLAGS,
 )
 
 _BOILERPLATE_HEADING = re.compile(
-    r"^[ \t#*_]*(?:your right to (?:complain|appeal|request a review|an internal review)|rights? of (?:appeal|complaint|review)"
-    r"|complaints?(?: procedure| and appeals)?|how to complain|appeals?(?: procedure)?|if you are (?:not |dis|un)\w+[^\n]{0,60}"
-    r"|(?:requesting an |request an )?internal review(?: and appeal)?s?(?: procedure| rights)?)[ \t*_:.]*$",
+    r"^[ \t#*_]*(?:your right to (?:complain|appeal|request a review|an internal review)|r"
+    r"ights? of (?:appeal|complaint|review)"
+    r"|complaints?(?: procedure| and appeals)?|how to complain|appeals?(?: procedure)?|if "
+    r"you are (?:not |dis|un)\w+[^\n]{0,60}"
+    r"|(?:requesting an |request an )?internal review(?: and appeal)?s?(?: procedure| righ"
+    r"ts)?)[ \t*_:.]*$",
     _FLAGS,
 )
 
 _BOILERPLATE_PARAGRAPH = re.compile(
-    r"if you are (?:not |dis|un)(?:happy|satisfied|content)|you (?:have the right|are entitled|may|can|could)[ \t\n]{1,20}(?:to[ \t\n]{1,20})?"
+    r"if you are (?:not |dis|un)(?:happy|satisfied|content)|you (?:have the right|are enti"
+    r"tled|may|can|could)[ \t\n]{1,20}(?:to[ \t\n]{1,20})?"
     r"(?:request|ask for|apply for|complain|appeal|make a complaint)\b|right to complain|"
-    r"complain(?:t)? to the (?:scottish )?information commissioner|apply (?:directly )?to the (?:scottish )?information commissioner"
+    r"complain(?:t)? to the (?:scottish )?information commissioner|apply (?:directly )?to "
+    r"the (?:scottish )?information commissioner"
     r"|\bsection 50\b|\bsection 47\b",
     re.IGNORECASE,
 )
 
 _BOILERPLATE_HEADING_WORDS = ("complain", "appeal", "review", "if you are")
-_BOILERPLATE_KEYWORDS = ("if you are", "you have the right", "you are entitled", "you may", "you can", "you could", "right to complain", "complain", "commissioner", "section 50", "section 47")
+_BOILERPLATE_KEYWORDS = (
+    "if you are",
+    "you have the right",
+    "you are entitled",
+    "you may",
+    "you can",
+    "you could",
+    "right to complain",
+    "complain",
+    "commissioner",
+    "section 50",
+    "section 47",
+)
 
 _EMAIL_QUOTE_START = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}[ \t]*$"
@@ -429,15 +515,26 @@ _EMAIL_QUOTE_START = re.compile(
 _GT_QUOTED_LINES = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
 
 _LINK_BLOCK = re.compile(
-    r"^[ \t]*References[ \t]*\n(?:[ \t]*\n)*[ \t]*Visible links[ \t]*\n(?:[ \t]*\d{1,3}\.[^\n]*(?:\n|$)|[ \t]*\n)*"
+    r"^[ \t]*References[ \t]*\n(?:[ \t]*\n)*[ \t]*Visible links[ \t]*\n(?:[ \t]*\d{1,3}\.["
+    r"^\n]*(?:\n|$)|[ \t]*\n)*"
     r"|^[ \t]*show quoted sections[ \t]*$",
     re.MULTILINE,
 )
 _EMAIL_HISTORY_WORDS = ("wrote:", "original message", "forwarded message", "from:")
-REGION_KEYWORDS = Keywords(_QUOTE_REQUEST_WORDS + ("request is",) + _INLINE_QUOTE_WORDS + ("visible links", "show quoted sections") + _BOILERPLATE_HEADING_WORDS + _BOILERPLATE_KEYWORDS + _EMAIL_HISTORY_WORDS)
+REGION_KEYWORDS = Keywords(
+    _QUOTE_REQUEST_WORDS
+    + ("request is",)
+    + _INLINE_QUOTE_WORDS
+    + ("visible links", "show quoted sections")
+    + _BOILERPLATE_HEADING_WORDS
+    + _BOILERPLATE_KEYWORDS
+    + _EMAIL_HISTORY_WORDS
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _QUOTE_REACH = 50_000  # a quoted request ends within this many characters
-_LINE_QUOTE_REACH = 1_000  # without a blank line this close, a quote ends with its first sentence-ending line
+_LINE_QUOTE_REACH = (
+    1_000  # without a blank line this close, a quote ends with its first sentence-ending line
+)
 _SENTENCE_LINE_END = re.compile(r"[.?!][\"”’)]*[ \t]*(?=\n)")
 
 
@@ -449,16 +546,25 @@ def _next_at_or_after(positions: list[int], pos: int) -> int | None:
 def _request_openings(text: str, spots: dict[str, list[int]]) -> list[int]:
     """The ends of the lines :data:`_QUOTE_REQUEST_OPEN` matches, tried only at lines holding a keyword.
 
-    A line that is a heading is one whatever else it says, as in the one-pattern form."""
-    ends = {m.start(): m.end() for m in lines_near(_REQUEST_SET_OUT_BELOW, text, spots, ("request is",))}
-    ends.update((m.start(), m.end()) for m in lines_near(_QUOTE_REQUEST_HEADING, text, spots, _QUOTE_REQUEST_WORDS))
+    A line that is a heading is one whatever else it says, as in the one-pattern form."""  # noqa: E501 (doctest lines)
+    ends = {
+        m.start(): m.end() for m in lines_near(_REQUEST_SET_OUT_BELOW, text, spots, ("request is",))
+    }
+    ends.update(
+        (m.start(), m.end())
+        for m in lines_near(_QUOTE_REQUEST_HEADING, text, spots, _QUOTE_REQUEST_WORDS)
+    )
     return sorted(ends.values())
 
 
 def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Region]:
     inline = []
     for match in search_near(_INLINE_QUOTE_OPEN, text, spots, _INLINE_QUOTE_WORDS):
-        close = text.find("”" if match.group().endswith("“") else '"', match.end(), match.end() + _INLINE_QUOTE_REACH)
+        close = text.find(
+            "”" if match.group().endswith("“") else '"',
+            match.end(),
+            match.end() + _INLINE_QUOTE_REACH,
+        )
         if close != -1:
             inline.append(Region(match.end(), close, QUOTED_REQUEST))
     openings = sorted(
@@ -478,12 +584,16 @@ def _quoted_request_regions(text: str, spots: dict[str, list[int]]) -> list[Regi
         if end is None or end - start > _QUOTE_REACH:
             # No marked answer: the quote is the next paragraph only, or, in text without blank
             # lines (a PDF's text layer), up to the first line that ends a sentence.
-            first = start + 2 if text[start:start + 1] == "\n" else start + 1
+            first = start + 2 if text[start : start + 1] == "\n" else start + 1
             end = _next_at_or_after(breaks, first)
             if end is None or end - start > _LINE_QUOTE_REACH:
                 line_end = _SENTENCE_LINE_END.search(text, first, start + _LINE_QUOTE_REACH)
                 end = line_end.end() if line_end else end
-            end = min(len(text), start + _QUOTE_REACH) if end is None else min(end, start + _QUOTE_REACH)
+            end = (
+                min(len(text), start + _QUOTE_REACH)
+                if end is None
+                else min(end, start + _QUOTE_REACH)
+            )
         if end > start:
             regions.append(Region(start, end, QUOTED_REQUEST))
     return regions + inline
@@ -503,12 +613,17 @@ def _boilerplate_regions(text: str, spots: dict[str, list[int]]) -> list[Region]
 
 
 def _gt_quoted_blocks(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_GT_QUOTED_LINES.finditer(text)``, matched only at lines that open with ``>``."""
+    """The spans of ``_GT_QUOTED_LINES.finditer(text)``, matched only at lines that open with
+    ``>``."""
     blocks: list[tuple[int, int]] = []
     pos = text.find(">")
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
-        match = _GT_QUOTED_LINES.match(text, line_start) if not text[line_start:pos].strip(" \t") else None
+        match = (
+            _GT_QUOTED_LINES.match(text, line_start)
+            if not text[line_start:pos].strip(" \t")
+            else None
+        )
         if match:
             blocks.append(match.span())
             pos = text.find(">", match.end())
@@ -532,14 +647,14 @@ def strip_quoted_history(text: str) -> str:
 
     >>> strip_quoted_history("We do not hold it.\\n\\nOn 1 May 2024, Jo wrote:\\n> Please send the data.")
     'We do not hold it.'
-    """
+    """  # noqa: E501 (doctest lines)
     spots = REGION_KEYWORDS.find(fold(text))
     regions = _merge(_email_quote_regions(text, spots))
     if not regions:
         return text
     kept, pos = [], 0
     for region in regions:
-        kept.append(text[pos:region.start])
+        kept.append(text[pos : region.start])
         pos = region.end
     kept.append(text[pos:])
     return "".join(kept).strip()
@@ -558,14 +673,20 @@ def _merge(regions: list[Region]) -> tuple[Region, ...]:
     return tuple(merged)
 
 
-def find_regions(text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None) -> tuple[Region, ...]:
+def find_regions(
+    text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None
+) -> tuple[Region, ...]:
     """All regions of ``text`` that are not the writer's own decision text, sorted, non-overlapping.
 
     ``spots`` is what a :class:`Keywords` holding every word of :data:`REGION_KEYWORDS` found
     in ``folded``, when the caller has it."""
     if spots is None:
         spots = REGION_KEYWORDS.find(fold(text) if folded is None else folded)
-    regions = _quoted_request_regions(text, spots) + _email_quote_regions(text, spots) + _boilerplate_regions(text, spots)
+    regions = (
+        _quoted_request_regions(text, spots)
+        + _email_quote_regions(text, spots)
+        + _boilerplate_regions(text, spots)
+    )
     if "visible links" in spots or "show quoted sections" in spots:
         regions += [Region(m.start(), m.end(), LINK_BLOCK) for m in _LINK_BLOCK.finditer(text)]
     return _merge([r for r in regions if r.end > r.start])
@@ -583,10 +704,14 @@ def prepare(value: object, keywords: Keywords | None = None) -> Prepared:
         return Prepared(text, (), empty_reason, fold(text), keywords=keywords)
     folded = fold(text)
     spots = keywords.find(folded)
-    return Prepared(text, find_regions(text, folded, spots), "", folded, spots=spots, keywords=keywords)
+    return Prepared(
+        text, find_regions(text, folded, spots), "", folded, spots=spots, keywords=keywords
+    )
 
 
-def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords: Keywords | None = None) -> Prepared:
+def prepare_parts(
+    body: object, attachments: Sequence[tuple[str, str]], keywords: Keywords | None = None
+) -> Prepared:
     """A message body and its attachments' texts, ``(file name, text)``, as one prepared text.
 
     Parts are joined by :data:`PART_BREAK` in the order given, empty ones left out; regions are
@@ -596,9 +721,11 @@ def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords
     >>> p = prepare_parts("Please see the attached letter.", [("reply.pdf", "The information is not held.")])
     >>> [(part.name, p.text[part.start:part.end]) for part in p.parts]
     [('body', 'Please see the attached letter.'), ('attachment:reply.pdf', 'The information is not held.')]
-    """
+    """  # noqa: E501 (doctest lines)
     body_text, body_reason = to_text(body)
-    named = [("body", body_text)] + [(f"attachment:{name}", to_text(text)[0]) for name, text in attachments]
+    named = [("body", body_text)] + [
+        (f"attachment:{name}", to_text(text)[0]) for name, text in attachments
+    ]
     keywords = keywords or REGION_KEYWORDS
     pieces: list[str] = []
     parts: list[Part] = []
@@ -612,13 +739,21 @@ def prepare_parts(body: object, attachments: Sequence[tuple[str, str]], keywords
         pieces.append(text)
         pos += len(text)
     if not pieces:
-        return Prepared(body_text, (), body_reason or "no text in the body or in any attachment", fold(body_text), keywords=keywords)
+        return Prepared(
+            body_text,
+            (),
+            body_reason or "no text in the body or in any attachment",
+            fold(body_text),
+            keywords=keywords,
+        )
     text = PART_BREAK.join(pieces)
     folded = fold(text)
     spots = keywords.find(folded)  # one pass over all parts; each part's regions use its own hits
     regions: list[Region] = []
     for part, piece in zip(parts, pieces):
-        found = find_regions(piece, folded[part.start:part.end], _spots_within(spots, part.start, part.end))
+        found = find_regions(
+            piece, folded[part.start : part.end], _spots_within(spots, part.start, part.end)
+        )
         regions += [Region(r.start + part.start, r.end + part.start, r.kind) for r in found]
     return Prepared(text, tuple(regions), "", folded, tuple(parts), spots, keywords)
 
@@ -637,10 +772,13 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: bounded by . ! ? or a blank line, at most ``reach`` away."""
+    """The sentence around ``text[start:end]``: bounded by . ! ? or a blank line, at most ``reach``
+    away."""
     lo = max(0, start - reach)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n\n"), left.rfind(".\n"))
+    cut = max(
+        left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n\n"), left.rfind(".\n")
+    )
     s = lo + cut + 2 if cut >= 0 else lo
     hi = min(len(text), end + reach)
     right = _SENTENCE_END.search(text[end:hi])

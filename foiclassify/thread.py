@@ -31,30 +31,56 @@ _STATUS_STATES = (
     (re.compile(r"internal review", re.I), "internal_review"),
     (re.compile(r"withdrawn", re.I), "user_withdrawn"),
     (re.compile(r"awaiting classification", re.I), "waiting_classification"),
-    (re.compile(r"not (?:a )?valid|not_foi|not an? (?:foi|freedom of information) request", re.I), "not_foi"),
-    (re.compile(r"awaiting (?:a )?response|waiting for (?:a )?response|long overdue|is delayed|overdue", re.I), "waiting_response"),
+    (
+        re.compile(
+            r"not (?:a )?valid|not_foi|not an? (?:foi|freedom of information) request", re.I
+        ),
+        "not_foi",
+    ),
+    (
+        re.compile(
+            r"awaiting (?:a )?response|waiting for (?:a )?response|long overdue|is delayed|overdue",
+            re.I,
+        ),
+        "waiting_response",
+    ),
     (re.compile(r"error message|could not be delivered", re.I), "error_message"),
 )
 _STATUS_LINE = re.compile(
-    r"^[ \t]*(?:The request (?:was|is|has)|This request (?:has|is|was)|Response to this request|Awaiting|Waiting for|Long overdue|Delayed"
+    r"^[ \t]*(?:The request (?:was|is|has)|This request (?:has|is|was)|Response to this re"
+    r"quest|Awaiting|Waiting for|Long overdue|Delayed"
     r"|[^\n]{2,120} did not have the information)[^\n]{0,200}$",
     re.MULTILINE,
 )
-_AUTHORITY_IN_STATUS = re.compile(r"\b(?:refused by|response from|review by|to|by)\s+(?P<name>[^\n.]{3,120}?)(?:\s+of their handling[^\n]*)?\.?\s*$", re.I)
+_AUTHORITY_IN_STATUS = re.compile(
+    r"\b(?:refused by|response from|review by|to|by)\s+(?P<name>[^\n.]{3,120}?)(?:\s+of th"
+    r"eir handling[^\n]*)?\.?\s*$",
+    re.I,
+)
 
 _MADE_REQUEST = re.compile(
-    r"^[ \t]*(?P<who>[^\n]{1,120}?) made this [^\n]{0,60}?request to (?P<authority>[^\n]{2,150}?)\.?[ \t]*$", re.MULTILINE
+    r"^[ \t]*(?P<who>[^\n]{1,120}?) made this [^\n]{0,60}?request to (?P<authority>[^\n]{2"
+    r",150}?)\.?[ \t]*$",
+    re.MULTILINE,
 )
-_ANNOTATION = re.compile(r"^[ \t]*(?P<who>[^\n]{1,120}?) left an annotation(?: \([^\n)]*\))?[ \t]*$", re.MULTILINE)
+_ANNOTATION = re.compile(
+    r"^[ \t]*(?P<who>[^\n]{1,120}?) left an annotation(?: \([^\n)]*\))?[ \t]*$", re.MULTILINE
+)
 _ATTACHMENTS = re.compile(r"^[ \t]*(\d{1,3}) Attachments?[ \t]*$", re.IGNORECASE)
-_GREETING = re.compile(r"^[ \t]*(?:Dear|Hello|Hi|Good (?:morning|afternoon|evening)|To whom it may concern)\b", re.IGNORECASE)
+_GREETING = re.compile(
+    r"^[ \t]*(?:Dear|Hello|Hi|Good (?:morning|afternoon|evening)|To whom it may concern)\b",
+    re.IGNORECASE,
+)
 _SIGNOFF = re.compile(
-    r"^[ \t]*(?:Yours|Kind regards|Best regards|Warm regards|Regards|Many thanks|Thanks|Thank you|Best wishes|With thanks|Cheers|Sincerely|Respectfully)\b",
+    r"^[ \t]*(?:Yours|Kind regards|Best regards|Warm regards|Regards|Many thanks|Thanks|Th"
+    r"ank you|Best wishes|With thanks|Cheers|Sincerely|Respectfully)\b",
     re.IGNORECASE,
 )
 _ORGANISATION_WORDS = re.compile(
-    r"\b(?:Department|Council|Police|Constabulary|Trust|Authority|Office|Ministry|University|College|Board|Commission|Sir|Madam|FOI|FoI"
-    r"|Freedom of Information|Service|Agency|Executive|Borough|Fire|NHS|Team|Government|Parliament|Assembly|Committee|Commissioner|Limited|Ltd|plc|Group|Centre|Hospital)\b",
+    r"\b(?:Department|Council|Police|Constabulary|Trust|Authority|Office|Ministry|Universi"
+    r"ty|College|Board|Commission|Sir|Madam|FOI|FoI"
+    r"|Freedom of Information|Service|Agency|Executive|Borough|Fire|NHS|Team|Government|Pa"
+    r"rliament|Assembly|Committee|Commissioner|Limited|Ltd|plc|Group|Centre|Hospital)\b",
 )
 _EMAIL_BOUNDARY = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}[ \t]*\n"
@@ -62,16 +88,22 @@ _EMAIL_BOUNDARY = re.compile(
     r"|^[ \t]*From:[^\n]{1,200}\n(?=[ \t]*(?:Sent|Date):)",
     re.MULTILINE | re.IGNORECASE,
 )
-_MARKER_ONLY = re.compile(r"\s*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}\s*", re.IGNORECASE)
+_MARKER_ONLY = re.compile(
+    r"\s*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}\s*", re.IGNORECASE
+)
 _WROTE_LINE = re.compile(r"[ \t]*On [^\n]{4,200}?, (?P<from>[^\n,]{1,120}?) wrote:", re.IGNORECASE)
 _FROM_HEADER = re.compile(r"^[ \t]*From:[ \t]*(?P<from>[^\n]*)", re.MULTILINE | re.IGNORECASE)
 _AUTHORITY_ADDRESS = re.compile(
-    r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.police\.uk|\.nhs\.uk|\.nhs\.net|\.ac\.uk|\.mod\.uk|\.parliament\.uk|\.gov\b|\bfoi\b|freedom of information|information governance|\binformation rights\b)",
+    r"(?:\.gov\.uk|\.gov\.scot|\.gov\.wales|\.llyw\.cymru|\.police\.uk|\.nhs\.uk|\.nhs\.ne"
+    r"t|\.ac\.uk|\.mod\.uk|\.parliament\.uk|\.gov\b|\bfoi\b|freedom of information|informa"
+    r"tion governance|\binformation rights\b)",
     re.IGNORECASE,
 )
 _REQUESTER_WORDS = re.compile(
-    r"\bi (?:would like|wish|am writing) to (?:request|ask|make)|\bplease (?:provide|send|supply|disclose)\b|\byours faithfully\b"
-    r"|\bunder the (?:freedom of information|foi)\b[^.\n]{0,60}\b(?:request|provide|ask)|\brequest an internal review\b|\bmy (?:foi |original )?request\b",
+    r"\bi (?:would like|wish|am writing) to (?:request|ask|make)|\bplease (?:provide|send|"
+    r"supply|disclose)\b|\byours faithfully\b"
+    r"|\bunder the (?:freedom of information|foi)\b[^.\n]{0,60}\b(?:request|provide|ask)|"
+    r"\brequest an internal review\b|\bmy (?:foi |original )?request\b",
     re.IGNORECASE,
 )
 
@@ -99,7 +131,8 @@ class Split:
 
 
 def site_state_of(status_line: str) -> str | None:
-    """The WhatDoTheyKnow state named by a status line ("The request was refused by X." → "rejected")."""
+    """The WhatDoTheyKnow state named by a status line ("The request was refused by X." →
+    "rejected")."""
     for pattern, state in _STATUS_STATES:
         if pattern.search(status_line):
             return state
@@ -107,7 +140,8 @@ def site_state_of(status_line: str) -> str | None:
 
 
 def guess_role(text: str, sender: str = "") -> str:
-    """``"authority"``, ``"requester"`` or ``"unknown"`` for a message without a layout telling us."""
+    """``"authority"``, ``"requester"`` or ``"unknown"`` for a message without a layout telling
+    us."""
     if sender and _AUTHORITY_ADDRESS.search(sender):
         return "authority"
     requester = len(_REQUESTER_WORDS.findall(text))
@@ -140,7 +174,13 @@ def _next_nonblank(lines: list[tuple[int, str]], i: int, n: int) -> list[str]:
 
 def _is_sender_line(lines: list[tuple[int, str]], i: int, authority: str | None) -> bool:
     line = lines[i][1].strip()
-    if not line or len(line) > 120 or _GREETING.match(line) or _SIGNOFF.match(line) or _ANNOTATION.match(line):
+    if (
+        not line
+        or len(line) > 120
+        or _GREETING.match(line)
+        or _SIGNOFF.match(line)
+        or _ANNOTATION.match(line)
+    ):
         return False
     before_blank = i == 0 or not lines[i - 1][1].strip()
     after_blank = i + 1 >= len(lines) or not lines[i + 1][1].strip()
@@ -168,7 +208,9 @@ def _is_requester_greeting(line: str, authority: str | None) -> bool:
     if not _GREETING.match(line):
         return False
     addressee = line.strip().rstrip(",")
-    return bool(authority and authority.lower() in addressee.lower()) or bool(_ORGANISATION_WORDS.search(addressee))
+    return bool(authority and authority.lower() in addressee.lower()) or bool(
+        _ORGANISATION_WORDS.search(addressee)
+    )
 
 
 def split_whatdotheyknow(text: str) -> Split | None:
@@ -208,11 +250,15 @@ def split_whatdotheyknow(text: str) -> Split | None:
         elif _is_sender_line(lines, i, authority):
             following = _next_nonblank(lines, i, 1)
             count = _ATTACHMENTS.match(following[0]) if following else None
-            starts.append((i, "authority", line.strip().rstrip(","), int(count.group(1)) if count else 0))
+            starts.append(
+                (i, "authority", line.strip().rstrip(","), int(count.group(1)) if count else 0)
+            )
             in_authority_greeting_pending = True
         elif _is_requester_greeting(line, authority) and (i == 0 or not lines[i - 1][1].strip()):
             if in_authority_greeting_pending:
-                in_authority_greeting_pending = False  # the authority's own greeting ("Dear Sir or Madam")
+                in_authority_greeting_pending = (
+                    False  # the authority's own greeting ("Dear Sir or Madam")
+                )
             else:
                 starts.append((i, "requester", "", 0))
         elif _GREETING.match(line):
@@ -221,7 +267,11 @@ def split_whatdotheyknow(text: str) -> Split | None:
     if first_body is not None and (not starts or starts[0][0] > first_body):
         starts.insert(0, (first_body, "requester", "", 0))
     # Without the status line, it takes a sender line or an annotation to call it a page.
-    if not status_match and not made and not any(role in ("authority", "annotation") for _, role, _, _ in starts):
+    if (
+        not status_match
+        and not made
+        and not any(role in ("authority", "annotation") for _, role, _, _ in starts)
+    ):
         return None
     if len(starts) < 2 and not status_match:
         return None
@@ -231,13 +281,22 @@ def split_whatdotheyknow(text: str) -> Split | None:
         end = lines[starts[k + 1][0]][0] if k + 1 < len(starts) else len(text)
         body = text[start:end].rstrip()
         pieces.append(Piece(role, start, start + len(body), body, sender, attachments))
-    title_line = lines[0][1].strip() if status_match and lines[0][0] < status_match.start() else None
+    title_line = (
+        lines[0][1].strip() if status_match and lines[0][0] < status_match.start() else None
+    )
     status = status_match.group(0).strip() if status_match else None
-    return Split(tuple(pieces), "whatdotheyknow", title_line or None, status, site_state_of(status) if status else None)
+    return Split(
+        tuple(pieces),
+        "whatdotheyknow",
+        title_line or None,
+        status,
+        site_state_of(status) if status else None,
+    )
 
 
 def _unquote(text: str) -> str:
-    """A quoted earlier message, one level of "> " taken off (a split piece is that message itself)."""
+    """A quoted earlier message, one level of "> " taken off (a split piece is that message
+    itself)."""
     return re.sub(r"^[ \t]*> ?", "", text, flags=re.MULTILINE)
 
 
@@ -248,7 +307,7 @@ def split_email(text: str) -> Split | None:
         # "-----Original Message-----" followed by its "From:/Sent:" block is one boundary.
         if match.start() == 0:
             continue
-        if bounds and _MARKER_ONLY.fullmatch(text[bounds[-1]:match.start()]):
+        if bounds and _MARKER_ONLY.fullmatch(text[bounds[-1] : match.start()]):
             continue
         bounds.append(match.start())
     if not bounds:
@@ -286,7 +345,11 @@ def roll_up(messages: tuple[Message, ...]) -> tuple[str, tuple[str, ...], str, i
     a thread whose last authority message is an acknowledgement or holding reply is waiting
     (that label), else ``undetermined``.
     """
-    authority = [(i, m.result) for i, m in enumerate(messages) if m.role == "authority" and m.result is not None]
+    authority = [
+        (i, m.result)
+        for i, m in enumerate(messages)
+        if m.role == "authority" and m.result is not None
+    ]
     decisive = [(i, r) for i, r in authority if r.outcome in DECISIVE_OUTCOMES]
     if not decisive:
         if authority and authority[-1][1].outcome in ("acknowledgement", "delayed"):
@@ -300,4 +363,3 @@ def roll_up(messages: tuple[Message, ...]) -> tuple[str, tuple[str, ...], str, i
         if initial and initial[-1].outcome == result.outcome:
             exemptions = initial[-1].exemptions
     return result.outcome, exemptions, result.stage, index
-

@@ -185,3 +185,19 @@ def test_label_segments_shows_each_part_with_its_role(tmp_path):
     assert [(parts[1], " ".join(parts[3:])) for parts in shown] == [
         (s.role, letter[s.start:s.end]) for s in expected
     ]
+
+
+def test_roles_deciding_keep_the_codes_the_rules_found_cited():
+    # decide_by_roles on a result that carries a cited reference (a path once broken by a lost import)
+    from foiclassify.combine import decide_by_roles
+    from foiclassify.result import Classification, Evidence
+    from foiclassify.segments import split_segments
+    from foiclassify.text import prepare
+
+    text = "Names are withheld under section 40(2).\nThere were 12 incidents in 2023.\nThere were 9 in 2024."
+    prepared = prepare(text)
+    parts = split_segments(prepared.text)
+    start = text.index("40(2)")
+    result = Classification(outcome="undetermined", evidence=(Evidence("FOIA:s40", start, start + 5, "40(2)", "rule", "cited", ""),))
+    decided = decide_by_roles(result, prepared, parts, [("withheld", 0.9), ("answer", 0.9), ("answer", 0.8)], 0.5)
+    assert (decided.outcome, decided.exemptions) == ("partially_provided", ("FOIA:s40",))

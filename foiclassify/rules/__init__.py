@@ -43,10 +43,25 @@ def find(prepared: Prepared) -> Findings:
     text = prepared.text
     spots = prepared.spots if prepared.keywords is KEYWORDS else KEYWORDS.find(prepared.folded)
     acts = default_act(prepared.folded, spots)
-    references = tuple(RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, spots))
-    found_cues = tuple(hit for hit in find_cues(text, prepared.folded, spots) if prepared.region_at(hit.start) is None)
+    references = tuple(
+        RoledRef(ref, *role_of(ref, prepared)) for ref in find_references(text, acts, spots)
+    )
+    found_cues = tuple(
+        hit
+        for hit in find_cues(text, prepared.folded, spots)
+        if prepared.region_at(hit.start) is None
+    )
     routed_at = [roled.ref.start for roled in references if roled.why == WHY_ROUTED_TO_EIRS]
     return Findings(references, found_cues, acts, counted_cues(text, found_cues, routed_at))
 
 
-__all__ = ["KEYWORDS", "Findings", "RoledRef", "find", "find_cues", "find_references", "default_act", "role_of"]
+__all__ = [
+    "KEYWORDS",
+    "Findings",
+    "RoledRef",
+    "find",
+    "find_cues",
+    "find_references",
+    "default_act",
+    "role_of",
+]

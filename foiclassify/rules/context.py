@@ -18,7 +18,7 @@ is ``cited``.
 >>> p = prepare("The exemption at section 14 may be engaged if the burden is too great.")
 >>> [(r.code, role_of(r, p)) for r in find_references(p.text, default_act(p.folded))]
 [('FOIA:s14', ('mentioned', 'named as a possibility, not applied'))]
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -30,12 +30,17 @@ from .sections import SectionRef
 
 # Said of an exemption within its sentence: it was weighed and not used.
 NOT_APPLIED = re.compile(
-    r"\b(?:not|n't|cannot|no longer)\b[^.;:\n]{0,40}?\b(?:appl(?:y|ied|ies|ying|icable)|engaged?|rel(?:y|ied|ying)"
+    r"\b(?:not|n't|cannot|no longer)\b[^.;:\n]{0,40}?\b(?:appl(?:y|ied|ies|ying|icable)|en"
+    r"gaged?|rel(?:y|ied|ying)"
     r"|invok(?:e|ed|ing)|cit(?:e|ed|ing)|us(?:e|ed|ing)[ \t]+(?:this|that|the|section|an|any)\b)"
-    r"(?![ \t\n]+by[ \t\n]+virtue)"  # "the duty in section 1(1)(a) does not apply by virtue of the following exemptions" (NCND)
-    r"|\bdisapplied\b|\brather than (?:rely|relying|apply|applying|cite|citing)\b|\bno exemptions? (?:appl|is engaged|are engaged)"
-    r"|\b(?:is|are|was|were) not (?:engaged|applicable)\b|\bdoes not (?:extend|cover)\b|\bwithdraw(?:n|ing)? (?:our |the |its )?reliance\b"
-    r"|\b(?:concluded|decided|found|determined|satisfied)\b[^.;\n]{0,40}\b(?:does|do|did|is|are|was|were) not(?=[ \t]*(?:[.;]|$))",
+    # "the duty in section 1(1)(a) does not apply by virtue of the following exemptions" (NCND)
+    r"(?![ \t\n]+by[ \t\n]+virtue)"
+    r"|\bdisapplied\b|\brather than (?:rely|relying|apply|applying|cite|citing)\b|\bno exe"
+    r"mptions? (?:appl|is engaged|are engaged)"
+    r"|\b(?:is|are|was|were) not (?:engaged|applicable)\b|\bdoes not (?:extend|cover)\b|\b"
+    r"withdraw(?:n|ing)? (?:our |the |its )?reliance\b"
+    r"|\b(?:concluded|decided|found|determined|satisfied)\b[^.;\n]{0,40}\b(?:does|do|did|i"
+    r"s|are|was|were) not(?=[ \t]*(?:[.;]|$))",
     re.IGNORECASE,
 )
 
@@ -44,26 +49,32 @@ NOT_APPLIED = re.compile(
 POSSIBLE = re.compile(
     r"\b(?:may|might|could|can)(?:[ \t\n]+(?:also|only|potentially|still))?[ \t\n]+"
     r"(?:apply|be[ \t\n]+(?:engaged|applied|relied[ \t\n]+(?:up)?on|used|cited))\b"
-    r"|\b(?:may|might|could)[ \t\n]+(?:need[ \t\n]+to|have[ \t\n]+to|make[ \t\n]+it[ \t\n]+necessary)\b",
+    r"|\b(?:may|might|could)[ \t\n]+(?:need[ \t\n]+to|have[ \t\n]+to|make[ \t\n]+it[ \t\n]"
+    r"+necessary)\b",
     re.IGNORECASE,
 )
 
 # Words that turn a sentence round: a negation before them does not reach a reference after them.
-_CLAUSE_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|nevertheless|instead)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:but|however|although|though|whereas|nevertheless|instead)\b", re.IGNORECASE
+)
 
 
 # FOISA s39(2) (and FOIA s39) applied only so that an environmental request is answered under
 # the EIRs instead: "We are applying the exemption at section 39(2) of FOISA, so that we do not
 # also have to deal with your request under FOISA." Nothing is withheld by it.
 _ROUTED_TO_EIRS = re.compile(
-    r"\bso that (?:we|the [a-z ]{1,40}) (?:do|does|need) not (?:also )?(?:have to |need to )?(?:deal with|respond to|consider|handle)"
+    r"\bso that (?:we|the [a-z ]{1,40}) (?:do|does|need) not (?:also )?(?:have to |need to"
+    r" )?(?:deal with|respond to|consider|handle)"
     r" (?:your|the|this) request under (?:foisa|foia|the freedom of information)",
     re.IGNORECASE,
 )
 
 WHY_ROUTED_TO_EIRS = "applied only so that the request is answered under the EIRs"
 
-_ANOTHER_REFERENCE = re.compile(r"\b(?:sections?|s\.?|regulations?|reg\.|exemptions?)[ \t]?\d", re.IGNORECASE)
+_ANOTHER_REFERENCE = re.compile(
+    r"\b(?:sections?|s\.?|regulations?|reg\.|exemptions?)[ \t]?\d", re.IGNORECASE
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,7 +112,9 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
         return "procedural", "a procedural provision, not a ground to withhold"
     if ref.kind == "unknown" or ref.code is None:
         return "mentioned", "not an exemption in the catalogue"
-    if ref.code.endswith(":s39") and _ROUTED_TO_EIRS.search(prepared.text, *sentence_bounds(prepared.text, ref.start, ref.end)):
+    if ref.code.endswith(":s39") and _ROUTED_TO_EIRS.search(
+        prepared.text, *sentence_bounds(prepared.text, ref.start, ref.end)
+    ):
         return "procedural", WHY_ROUTED_TO_EIRS
     s, e = clause_bounds(prepared.text, ref.start, ref.end)
     if NOT_APPLIED.search(prepared.text, s, e):
@@ -117,20 +130,33 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n't\b")
 _UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # A modal right before the cue: "some information might be withheld" describes what could happen.
-_MODAL_BEFORE = re.compile(r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$", re.IGNORECASE)
-# An intention or a decision still to come: "I intend to refuse your request", "before the
-# department makes a decision to refuse access" (an Australian s24AB notice).
-_INTENT_BEFORE = re.compile(r"\b(?:intend(?:s|ed)?|intending|propose(?:s|d)?|proposing)[ \t\n]+to[ \t\n]+$|\bbefore\b[^.!?]{0,80}\b(?:decision|decides?|deciding)[ \t\n]+(?:whether[ \t\n]+)?to[ \t\n]+$", re.IGNORECASE)
-# A holding statement only as a condition: "we will advise you if any extension of time is required".
-_IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
-# A sentence about requests in general, not this one: a glossary of outcome categories
-# ("'NCND' indicates a response in which …") or a general condition ("where a request has been refused").
-_GENERAL = re.compile(
-    r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
-    r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|was|were)\b",
+_MODAL_BEFORE = re.compile(
+    r"\b(?:may|might|could)(?:[ \t\n]+(?:also|still|potentially|possibly|sometimes))?[ \t\n]+$",
     re.IGNORECASE,
 )
-_NO_MATERIAL_EFFECT = re.compile(r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE)
+# An intention or a decision still to come: "I intend to refuse your request", "before the
+# department makes a decision to refuse access" (an Australian s24AB notice).
+_INTENT_BEFORE = re.compile(
+    r"\b(?:intend(?:s|ed)?|intending|propose(?:s|d)?|proposing)[ \t\n]+to[ \t\n]+$|\bbefor"
+    r"e\b[^.!?]{0,80}\b(?:decision|decides?|deciding)[ \t\n]+(?:whether[ \t\n]+)?to[ \t\n]"
+    r"+$",
+    re.IGNORECASE,
+)
+# A holding statement only as a condition: "we will advise you if any extension of time is
+# required".
+_IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
+# A sentence about requests in general, not this one: a glossary of outcome categories
+# ("'NCND' indicates a response in which …") or a general condition ("where a request has been
+# refused").
+_GENERAL = re.compile(
+    r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
+    r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|wa"
+    r"s|were)\b",
+    re.IGNORECASE,
+)
+_NO_MATERIAL_EFFECT = re.compile(
+    r"no material effect on the outcome of (?:your|the|this) request", re.IGNORECASE
+)
 # Cues that a negation, a possibility or a condition in their sentence turns off.
 _NEGATABLE = frozenset(IMPLIED_CODES) | {"withheld", "not_held", "ncnd"}
 
@@ -170,9 +196,13 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
         signal = hit.cue.signal
         if signal in _NEGATABLE and _negated(text, hit):
             continue
-        if signal == "delayed" and _IF_BEFORE.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start):
+        if signal == "delayed" and _IF_BEFORE.search(
+            text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
+        ):
             continue
-        if signal == "invalid_request" and _GENERAL.search(text, *sentence_bounds(text, hit.start, hit.end)):
+        if signal == "invalid_request" and _GENERAL.search(
+            text, *sentence_bounds(text, hit.start, hit.end)
+        ):
             continue
         if any(lo <= hit.start < hi for lo, hi in routing):
             continue

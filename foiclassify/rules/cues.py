@@ -44,155 +44,784 @@ WS = r"[ \t\n]{1,20}"  # a run of white space (bounded: patterns stay linear and
 
 CUES: tuple[Cue, ...] = (
     # --- the answer is given
-    Cue("please find (the information)", "provided",
-        r"please find(?!" + WS + r"(?:(?:attached|enclosed|herewith)" + WS + r")?(?:(?:our|my|the|a|this|your)" + WS + r")?(?:(?:full|formal|final)" + WS + r")?"
+    Cue(
+        "please find (the information)",
+        "provided",
+        r"please find(?!"
+        + WS
+        + r"(?:(?:attached|enclosed|herewith)"
+        + WS
+        + r")?(?:(?:our|my|the|a|this|your)"
+        + WS
+        + r")?(?:(?:full|formal|final)"
+        + WS
+        + r")?"
         r"(?:response|letter|reply|decision|acknowledg))"
-        r"(?:(?:" + WS + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?" + WS + r"(?:attached|enclosed|below|as follows|set out)\b|" + WS + r"the (?:requested )?information\b)", 1.5, keywords=('please find',)),
-    Cue("I enclose / attached is", "provided",
-        r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am attaching|are attaching)|\band (?:enclose|attach))\b"
-        r"(?!" + WS + r"(?:(?:our|my|the|a|an)" + WS + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidance note))", 1.5, keywords=('i enclose', 'we enclose', 'i attach', 'we attach', 'and enclose', 'and attach', 'have attached', 'have enclosed', 'have included', 'am attaching', 'are attaching')),
-    Cue("information is set out / as follows", "provided",
-        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)" + r"(?:(?!exempt)[^.!?\n]){0,40}?"
-        + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|below|attached|enclosed|contained in the attached)", 1.5, keywords=('follows', 'below', 'attached', 'enclosed')),
-    Cue("here is the information", "provided", r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b" + W + r"(?:information|figures|data|answers?|details|list|table|breakdown)", 1.0, keywords=('here is', 'here are', 'below is', 'below are')),
-    Cue("in response to question N", "provided", r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|point|part|item|q)[ \t]*\(?\d", 1.0, keywords=('in response to', 'in reply to', 'in answer to')),
-    Cue("we are able to provide / disclose", "provided",
-        r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) (?:to be able )?to (?:provide|disclose|release|supply|confirm the following|share)\b", 1.0, keywords=('pleased to', 'happy to', 'able to')),
-    Cue("the information has been / is provided", "provided",
-        r"\b(?:information|figures|data|documents?|lists?|notes|minutes|spreadsheets?|reports?)" + W + r"(?:(?:has|have) been|is|are) (?:provided|disclosed|released|attached|included|enclosed)\b", 1.0, keywords=('been provided', 'been disclosed', 'been released', 'been attached', 'been included', 'been enclosed', 'is provided', 'are provided', 'is disclosed', 'are disclosed', 'is released', 'are released', 'is attached', 'are attached', 'is included', 'are included', 'is enclosed', 'are enclosed')),
-    Cue("a figure of zero", "provided", r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil|a nil) (?!recorded information)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b|\bnil return\b)", 1.0, keywords=('there were', 'there was', 'there have been', 'there has been', 'the answer is', 'the figure is', 'the number is', 'nil return')),
-    Cue("information is being provided to you", "provided", r"\b(?:is|are) being (?:provided|disclosed|released) to you\b", 1.0, keywords=('being provided', 'being disclosed', 'being released')),
-    Cue("provided the following information", "provided", r"\bprovided the (?:following|below) (?:information|response|details|data|figures|table|breakdown)\b", 1.0, keywords=('provided the',)),
+        r"(?:(?:"
+        + WS
+        + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?"
+        + WS
+        + r"(?:attached|enclosed|below|as follows|set out)\b|"
+        + WS
+        + r"the (?:requested )?information\b)",
+        1.5,
+        keywords=("please find",),
+    ),
+    Cue(
+        "I enclose / attached is",
+        "provided",
+        r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am att"
+        r"aching|are attaching)|\band (?:enclose|attach))\b"
+        r"(?!"
+        + WS
+        + r"(?:(?:our|my|the|a|an)"
+        + WS
+        + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidan"
+        r"ce note))",
+        1.5,
+        keywords=(
+            "i enclose",
+            "we enclose",
+            "i attach",
+            "we attach",
+            "and enclose",
+            "and attach",
+            "have attached",
+            "have enclosed",
+            "have included",
+            "am attaching",
+            "are attaching",
+        ),
+    ),
+    Cue(
+        "information is set out / as follows",
+        "provided",
+        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)"
+        + r"(?:(?!exempt)[^.!?\n]){0,40}?"
+        + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|b"
+        r"elow|attached|enclosed|contained in the attached)",
+        1.5,
+        keywords=("follows", "below", "attached", "enclosed"),
+    ),
+    Cue(
+        "here is the information",
+        "provided",
+        r"\b(?:here is|here are|below is|below are) (?:the|our|a)\b"
+        + W
+        + r"(?:information|figures|data|answers?|details|list|table|breakdown)",
+        1.0,
+        keywords=("here is", "here are", "below is", "below are"),
+    ),
+    Cue(
+        "in response to question N",
+        "provided",
+        r"\bin (?:response|reply|answer) to (?:part of )?(?:your )?(?:question|request|poi"
+        r"nt|part|item|q)[ \t]*\(?\d",
+        1.0,
+        keywords=("in response to", "in reply to", "in answer to"),
+    ),
+    Cue(
+        "we are able to provide / disclose",
+        "provided",
+        r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) (?:to be able )?to (?:"
+        r"provide|disclose|release|supply|confirm the following|share)\b",
+        1.0,
+        keywords=("pleased to", "happy to", "able to"),
+    ),
+    Cue(
+        "the information has been / is provided",
+        "provided",
+        r"\b(?:information|figures|data|documents?|lists?|notes|minutes|spreadsheets?|reports?)"
+        + W
+        + r"(?:(?:has|have) been|is|are) (?:provided|disclosed|released|attached|included|en"
+        r"closed)\b",
+        1.0,
+        keywords=(
+            "been provided",
+            "been disclosed",
+            "been released",
+            "been attached",
+            "been included",
+            "been enclosed",
+            "is provided",
+            "are provided",
+            "is disclosed",
+            "are disclosed",
+            "is released",
+            "are released",
+            "is attached",
+            "are attached",
+            "is included",
+            "are included",
+            "is enclosed",
+            "are enclosed",
+        ),
+    ),
+    Cue(
+        "a figure of zero",
+        "provided",
+        r"\b(?:there (?:were|was|have been|has been) (?:no|zero|0|nil|a nil) (?!recorded i"
+        r"nformation)\w+|the (?:answer|figure|number) is (?:nil|zero|none|0)\b|\bnil retur"
+        r"n\b)",
+        1.0,
+        keywords=(
+            "there were",
+            "there was",
+            "there have been",
+            "there has been",
+            "the answer is",
+            "the figure is",
+            "the number is",
+            "nil return",
+        ),
+    ),
+    Cue(
+        "information is being provided to you",
+        "provided",
+        r"\b(?:is|are) being (?:provided|disclosed|released) to you\b",
+        1.0,
+        keywords=("being provided", "being disclosed", "being released"),
+    ),
+    Cue(
+        "provided the following information",
+        "provided",
+        r"\bprovided the (?:following|below) (?:information|response|details|data|figures|"
+        r"table|breakdown)\b",
+        1.0,
+        keywords=("provided the",),
+    ),
     # Pointing to where the information is published gives it, unless the reply relies on s21 for
     # that (combine: a cited s21/FOISA s25 makes this pointer the refusal's, not an answer).
-    Cue("the information is published on our website", "published",
-        r"\b(?:information|data|figures|details|statistics|documents?|reports?|minutes)(?: (?:you have|you've|you) (?:sought|requested|asked for))?"
-        r" (?:is|are) (?:already )?(?:publicly )?(?:available|published|accessible) (?:on|at|via|from|in|through) (?:the|our|its)\b" + W
-        + r"\b(?:web ?sites?|web ?pages?|site|disclosure log|publication scheme|transparency)", 1.0, keywords=('available', 'published', 'accessible')),
-    Cue("see the table below / attached document", "provided",
-        r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:(?:excel|csv|pdf|word) )?(?:table|spreadsheet|document|list|breakdown|schedule|annex|data|file|report)s?\b", 1.0,
-        keywords=('see the', 'see our', 'see below', 'see following', 'see attached', 'see enclosed', 'find the', 'find our', 'find below', 'find following', 'find attached', 'find enclosed')),
-    Cue("please see the data attached", "provided",
-        r"\bsee (?:the )?(?:data|figures|information|table|spreadsheet|breakdown)s? (?:attached|enclosed|below)\b", 1.0,
-        keywords=('see data', 'see the data', 'see figures', 'see the figures', 'see information', 'see the information', 'see table', 'see the table', 'see spreadsheet', 'see the spreadsheet', 'see breakdown', 'see the breakdown')),
-    Cue("the following table provides", "provided",
-        r"\bthe (?:following|below|attached|enclosed) (?:table|spreadsheet|list|breakdown|document)s? (?:provides|provide|shows|show|sets out|set out|details|gives|give|contains|lists)\b", 1.0,
-        keywords=('following table', 'following spreadsheet', 'following list', 'following breakdown', 'following document', 'below table', 'below list', 'attached table', 'attached spreadsheet', 'attached list', 'attached breakdown', 'attached document', 'enclosed table', 'enclosed spreadsheet', 'enclosed list', 'enclosed document')),
-    Cue("the information accompanies this letter", "provided", r"\b(?:information|data|figures)" + W + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b", 1.0, keywords=('accompan',)),
-    Cue("a copy of all of the information you requested", "provided", r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b", 1.0, keywords=('copy of',)),
-    Cue("released / access granted in full", "provided",
-        r"\b(?:release[ds]?|releasing|publish(?:ed|ing)?|grant(?:ed|ing)?|provided|disclosed?)\b" + W + r"\bin full\b(?! (?:under|pursuant))"
-        r"|\b(?:granted|grant you|give you|been given) full access\b|\bfull access (?:is|has been) granted\b", 1.5,
-        keywords=('in full', 'full access')),
+    Cue(
+        "the information is published on our website",
+        "published",
+        r"\b(?:information|data|figures|details|statistics|documents?|reports?|minutes)(?:"
+        r" (?:you have|you've|you) (?:sought|requested|asked for))?"
+        r" (?:is|are) (?:already )?(?:publicly )?(?:available|published|accessible) (?:on|"
+        r"at|via|from|in|through) (?:the|our|its)\b"
+        + W
+        + r"\b(?:web ?sites?|web ?pages?|site|disclosure log|publication scheme|transparency)",
+        1.0,
+        keywords=("available", "published", "accessible"),
+    ),
+    Cue(
+        "see the table below / attached document",
+        "provided",
+        r"\b(?:see|find) (?:the |our )?(?:below|following|attached|enclosed) (?:(?:excel|c"
+        r"sv|pdf|word) )?(?:table|spreadsheet|document|list|breakdown|schedule|annex|data|"
+        r"file|report)s?\b",
+        1.0,
+        keywords=(
+            "see the",
+            "see our",
+            "see below",
+            "see following",
+            "see attached",
+            "see enclosed",
+            "find the",
+            "find our",
+            "find below",
+            "find following",
+            "find attached",
+            "find enclosed",
+        ),
+    ),
+    Cue(
+        "please see the data attached",
+        "provided",
+        r"\bsee (?:the )?(?:data|figures|information|table|spreadsheet|breakdown)s? (?:att"
+        r"ached|enclosed|below)\b",
+        1.0,
+        keywords=(
+            "see data",
+            "see the data",
+            "see figures",
+            "see the figures",
+            "see information",
+            "see the information",
+            "see table",
+            "see the table",
+            "see spreadsheet",
+            "see the spreadsheet",
+            "see breakdown",
+            "see the breakdown",
+        ),
+    ),
+    Cue(
+        "the following table provides",
+        "provided",
+        r"\bthe (?:following|below|attached|enclosed) (?:table|spreadsheet|list|breakdown|"
+        r"document)s? (?:provides|provide|shows|show|sets out|set out|details|gives|give|c"
+        r"ontains|lists)\b",
+        1.0,
+        keywords=(
+            "following table",
+            "following spreadsheet",
+            "following list",
+            "following breakdown",
+            "following document",
+            "below table",
+            "below list",
+            "attached table",
+            "attached spreadsheet",
+            "attached list",
+            "attached breakdown",
+            "attached document",
+            "enclosed table",
+            "enclosed spreadsheet",
+            "enclosed list",
+            "enclosed document",
+        ),
+    ),
+    Cue(
+        "the information accompanies this letter",
+        "provided",
+        r"\b(?:information|data|figures)"
+        + W
+        + r"accompan(?:y|ies) this (?:letter|email|e-mail|response)\b",
+        1.0,
+        keywords=("accompan",),
+    ),
+    Cue(
+        "a copy of all of the information you requested",
+        "provided",
+        r"\ba copy of (?:all )?(?:of )?the information (?:that )?you (?:have )?requested\b",
+        1.0,
+        keywords=("copy of",),
+    ),
+    Cue(
+        "released / access granted in full",
+        "provided",
+        r"\b(?:release[ds]?|releasing|publish(?:ed|ing)?|grant(?:ed|ing)?|provided|disclosed?)\b"
+        + W
+        + r"\bin full\b(?! (?:under|pursuant))"
+        r"|\b(?:granted|grant you|give you|been given) full access\b|\bfull access (?:is|h"
+        r"as been) granted\b",
+        1.5,
+        keywords=("in full", "full access"),
+    ),
     # --- only part is answered
-    Cue("with the exception of", "partial", r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|question|point|item|information)", 1.0, keywords=('exception of', 'except for', 'apart from')),
-    Cue("some of the information is withheld", "partial",
-        r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining|the rest) of (?:the|this|that|your)\b" + W
-        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)", 1.5, keywords=('some of', 'part of', 'parts of', 'elements of', 'certain of', 'amount of', 'remainder of', 'remaining of', 'rest of')),
-    Cue("we are unable to provide some of it", "partial",
-        r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) (?:you with )?(?:some|part|parts) of\b"
-        r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|most|part) of the information\b"
-        r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the information\b", 1.5, keywords=('some of', 'most of', 'part of', 'parts of')),
-    Cue("redacted", "partial", r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\bredactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially (?:disclosed|withheld|provided)", 1.5, keywords=('redact', 'withheld in part', 'held in part', 'partially')),
+    Cue(
+        "with the exception of",
+        "partial",
+        r"\b(?:with the exception of|except for|apart from) (?:part|some|the|your|request|"
+        r"question|point|item|information)",
+        1.0,
+        keywords=("exception of", "except for", "apart from"),
+    ),
+    Cue(
+        "some of the information is withheld",
+        "partial",
+        r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining"
+        r"|the rest) of (?:the|this|that|your)\b"
+        + W
+        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)",
+        1.5,
+        keywords=(
+            "some of",
+            "part of",
+            "parts of",
+            "elements of",
+            "certain of",
+            "amount of",
+            "remainder of",
+            "remaining of",
+            "rest of",
+        ),
+    ),
+    Cue(
+        "we are unable to provide some of it",
+        "partial",
+        r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) ("
+        r"?:you with )?(?:some|part|parts) of\b"
+        r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|mo"
+        r"st|part) of the information\b"
+        r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the inf"
+        r"ormation\b",
+        1.5,
+        keywords=("some of", "most of", "part of", "parts of"),
+    ),
+    Cue(
+        "redacted",
+        "partial",
+        r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\b"
+        r"redactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially "
+        r"(?:disclosed|withheld|provided)",
+        1.5,
+        keywords=("redact", "withheld in part", "held in part", "partially"),
+    ),
     # Other countries' words for a partial release (AU "grant access in part", "publish the
     # documents in part"; NZ "released in part"; IE "part-grant"; EU "partial access").
-    Cue("access granted / released in part", "partial",
-        r"\b(?:grant(?:ed|ing)?|give|given|release[ds]?|releasing|publish(?:ed|ing)?|provide[ds]?|disclose[ds]?)" + W + r"\bin part\b"
-        r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in part\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b", 1.5,
-        keywords=('in part', 'part-grant', 'part grant', 'partial access', 'partial release', 'partial grant', 'partially')),
-    Cue("NCND for any other information", "partial", r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:recorded )?information\b", 1.0, keywords=('confirm',)),
+    Cue(
+        "access granted / released in part",
+        "partial",
+        r"\b(?:grant(?:ed|ing)?|give|given|release[ds]?|releasing|publish(?:ed|ing)?|provi"
+        r"de[ds]?|disclose[ds]?)" + W + r"\bin part\b"
+        r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in p"
+        r"art\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b",
+        1.5,
+        keywords=(
+            "in part",
+            "part-grant",
+            "part grant",
+            "partial access",
+            "partial release",
+            "partial grant",
+            "partially",
+        ),
+    ),
+    Cue(
+        "NCND for any other information",
+        "partial",
+        r"\bconfirm (?:n?or|or) deny\b[^.!?]{0,60}?\bany (?:other|further|additional) (?:r"
+        r"ecorded )?information\b",
+        1.0,
+        keywords=("confirm",),
+    ),
     # --- refused / withheld
-    Cue("is exempt from disclosure", "withheld",
-        r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))", 1.5, keywords=('exempt',)),
-    Cue("exemption applies / is engaged", "withheld", r"\b(?=ex)(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )(?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been applied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |upon )?(?:the )?(?:exemptions?|exceptions?)\b", 1.5, keywords=('exemption', 'exception')),
-    Cue("information is withheld", "withheld",
-        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refuse|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
-        r"|\brefus(?:e|ed|ing) access\b", 1.5, keywords=('withheld', 'refused', 'withhold', 'refus', 'declin')),
-    Cue("will not disclose / unable to provide", "withheld",
-        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)" + W + r"(?:disclose|release|provide|supply|comply)\b(?!" + W + r"within)", 1.0, keywords=('will not', 'cannot', 'can not', "can't", "won't", 'unable to', 'not able to', 'not in a position to')),
-    Cue("not obliged to comply", "withheld", r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)"
-        # "… is not required to provide information which it does not have" (EIRs' not held) is not a refusal
-        r"(?! (?:you with )?(?:any )?information (?:which|that) (?:it|we|they) do(?:es)? not (?:have|hold))", 1.5, keywords=('not obliged', 'not required', 'not under a duty')),
-    Cue("neither confirm nor deny", "ncnd", r"\b(?:neither|not|unable to|cannot) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b", 2.0, keywords=('confirm', 'ncnd')),
-    Cue("exceeds the cost limit", "cost_limit",
-        r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|longer than|more than)" + W + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
+    Cue(
+        "is exempt from disclosure",
+        "withheld",
+        r"\b(?:is|are|being|falls?|considered|therefore|be|deemed|remains?) (?:therefore |"
+        r"considered |being )?exempt(?:ed)?\b(?! from (?:the )?(?:fee|charge))",
+        1.5,
+        keywords=("exempt",),
+    ),
+    Cue(
+        "exemption applies / is engaged",
+        "withheld",
+        r"\b(?=ex)(?<!unless )(?<!if )(?<!if an )(?<!where )(?<!whether )(?<!whether an )("
+        r"?:exemptions?|exceptions?) (?:applies|apply|is engaged|are engaged|has been appl"
+        r"ied|have been applied)|\b(?:applying|apply|applied|rely|relying|relied) (?:on |u"
+        r"pon )?(?:the )?(?:exemptions?|exceptions?)\b",
+        1.5,
+        keywords=("exemption", "exception"),
+    ),
+    Cue(
+        "information is withheld",
+        "withheld",
+        r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refu"
+        r"se|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
+        r"|\brefus(?:e|ed|ing) access\b",
+        1.5,
+        keywords=("withheld", "refused", "withhold", "refus", "declin"),
+    ),
+    Cue(
+        "will not disclose / unable to provide",
+        "withheld",
+        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)"
+        + W
+        + r"(?:disclose|release|provide|supply|comply)\b(?!"
+        + W
+        + r"within)",
+        1.0,
+        keywords=(
+            "will not",
+            "cannot",
+            "can not",
+            "can't",
+            "won't",
+            "unable to",
+            "not able to",
+            "not in a position to",
+        ),
+    ),
+    Cue(
+        "not obliged to comply",
+        "withheld",
+        r"\bnot (?:obliged|required|under a duty) to (?:comply|provide|respond|disclose)"
+        # "… is not required to provide information which it does not have" (EIRs' not held) is not
+        # a refusal
+        r"(?! (?:you with )?(?:any )?information (?:which|that) (?:it|we|they) do(?:es)? n"
+        r"ot (?:have|hold))",
+        1.5,
+        keywords=("not obliged", "not required", "not under a duty"),
+    ),
+    Cue(
+        "neither confirm nor deny",
+        "ncnd",
+        r"\b(?:neither|not|unable to|cannot) (?:to )?confirm (?:n?or|or) deny\b|\bncnd\b",
+        2.0,
+        keywords=("confirm", "ncnd"),
+    ),
+    Cue(
+        "exceeds the cost limit",
+        "cost_limit",
+        r"\b(?:exceed|exceeds|exceeding|exceeded|in excess of|above|over|beyond|outside|lo"
+        r"nger than|more than)"
+        + W
+        + r"(?:appropriate|cost|costs|fees?|upper cost|statutory cost) (?:limit|level)"
         r"|\b(?:appropriate|cost) limit\b" + W + r"(?:exceed|would be exceeded|has been exceeded)"
-        r"|\bexceed(?:s|ed|ing)?\b" + W + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
+        r"|\bexceed(?:s|ed|ing)?\b"
+        + W
+        + r"\b(?:18|eighteen|24|twenty[- ]four)[- ]hours?\b|\b(?:18|24)[- ]hour (?:time )?limit\b"
         r"|\bexcessive cost\b|\bcost of compliance\b" + W + r"exceed|\b(?:prove|be) too costly\b"
-        r"|\bcost (?:more than|in excess of|over) £[ ]?(?:450|600)\b|\bexceed(?:s|ed|ing)? the (?:time|cost) threshold\b"
+        r"|\bcost (?:more than|in excess of|over) £[ ]?(?:450|600)\b|\bexceed(?:s|ed|ing)?"
+        r" the (?:time|cost) threshold\b"
         # "well over the number of hours a public authority must spend on one request"
-        r"|\b(?:over|more than|beyond|above|exceed(?:s|ed|ing)?) the (?:number of )?hours (?:that )?(?:a|the|an|any) (?:public )?(?:authority|council|force|department|trust|organisation) (?:must|is required to|is obliged to|has to|is expected to|needs to) spend\b", 2.0, keywords=('limit', 'appropriate level', 'cost level', 'costs level', 'fee level', 'fees level', '18 hour', '18-hour', 'eighteen hour', 'eighteen-hour', '24 hour', '24-hour', 'twenty four hour', 'twenty four-hour', 'twenty-four hour', 'twenty-four-hour', 'excessive cost', 'cost of compliance', 'cost more than', 'cost in excess of', 'cost over', 'time threshold', 'cost threshold', 'too costly', 'the hours', 'the number of hours')),
-    Cue("vexatious", "vexatious", r"\b(?:vexatious|repeated request|repeat request)\b", 1.5, keywords=('vexatious', 'repeat')),
-    Cue("manifestly unreasonable", "manifestly_unreasonable", r"\bmanifestly unreasonable\b", 1.5, keywords=('manifestly',)),
-    Cue("reasonably accessible", "accessible_elsewhere", r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b", 1.5, keywords=('accessible',)),
+        r"|\b(?:over|more than|beyond|above|exceed(?:s|ed|ing)?) the (?:number of )?hours "
+        r"(?:that )?(?:a|the|an|any) (?:public )?(?:authority|council|force|department|tru"
+        r"st|organisation) (?:must|is required to|is obliged to|has to|is expected to|need"
+        r"s to) spend\b",
+        2.0,
+        keywords=(
+            "limit",
+            "appropriate level",
+            "cost level",
+            "costs level",
+            "fee level",
+            "fees level",
+            "18 hour",
+            "18-hour",
+            "eighteen hour",
+            "eighteen-hour",
+            "24 hour",
+            "24-hour",
+            "twenty four hour",
+            "twenty four-hour",
+            "twenty-four hour",
+            "twenty-four-hour",
+            "excessive cost",
+            "cost of compliance",
+            "cost more than",
+            "cost in excess of",
+            "cost over",
+            "time threshold",
+            "cost threshold",
+            "too costly",
+            "the hours",
+            "the number of hours",
+        ),
+    ),
+    Cue(
+        "vexatious",
+        "vexatious",
+        r"\b(?:vexatious|repeated request|repeat request)\b",
+        1.5,
+        keywords=("vexatious", "repeat"),
+    ),
+    Cue(
+        "manifestly unreasonable",
+        "manifestly_unreasonable",
+        r"\bmanifestly unreasonable\b",
+        1.5,
+        keywords=("manifestly",),
+    ),
+    Cue(
+        "reasonably accessible",
+        "accessible_elsewhere",
+        r"\breasonably accessible\b|\baccessible (?:to you )?by other means\b",
+        1.5,
+        keywords=("accessible",),
+    ),
     # --- not held
-    Cue("we do not hold", "not_held",
-        r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)" + W + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
-        r"|\bno longer (?:hold|have|retain|keep)\b" + W + r"(?:information|data|records?|figures|details|any|such)"
-        r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno (?:recorded )?information (?:is |was )?held\b"
-        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retained)\b|\bdoesn't hold\b|\bdon't hold\b", 2.0, keywords=('not hold', 'not have', 'not retain', 'not keep', 'not record', 'not collate', 'not capture', 'no longer', 'not held', 'hold no', 'holds no', 'no recorded', 'no information', 'not retained', "n't hold")),
+    Cue(
+        "we do not hold",
+        "not_held",
+        r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)"
+        + W
+        + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
+        r"|\bno longer (?:hold|have|retain|keep)\b"
+        + W
+        + r"(?:information|data|records?|figures|details|any|such)"
+        r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno"
+        r" (?:recorded )?information (?:is |was )?held\b"
+        r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retai"
+        r"ned)\b|\bdoesn't hold\b|\bdon't hold\b",
+        2.0,
+        keywords=(
+            "not hold",
+            "not have",
+            "not retain",
+            "not keep",
+            "not record",
+            "not collate",
+            "not capture",
+            "no longer",
+            "not held",
+            "hold no",
+            "holds no",
+            "no recorded",
+            "no information",
+            "not retained",
+            "n't hold",
+        ),
+    ),
     # --- not a valid request
-    Cue("not a valid request", "invalid_request",
-        r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes not (?:constitute|meet the requirements of) (?:a )?valid\b"
-        r"|\b(?:invalid request|request is invalid)\b|\b(?:treated|handled|dealt with|considered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusiness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
-        r"|\b(?:questions|opinions?|explanations?),? rather than (?:for |requests? for )?(?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|foi)\b", 2.0, keywords=('valid', 'constitute', 'meet the requirements', 'subject access', 'business as usual', 'not a request for', 'not request for', 'rather than', 'does not fall under')),
+    Cue(
+        "not a valid request",
+        "invalid_request",
+        r"\bnot (?:a )?valid (?:request|freedom of information request|foi request)|\bdoes"
+        r" not (?:constitute|meet the requirements of) (?:a )?valid\b"
+        r"|\b(?:invalid request|request is invalid)\b|\b(?:treated|handled|dealt with|cons"
+        r"idered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:"
+        r"as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusi"
+        r"ness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
+        r"|\b(?:questions|opinions?|explanations?),? rather than (?:for |requests? for )?("
+        r"?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|f"
+        r"oi)\b",
+        2.0,
+        keywords=(
+            "valid",
+            "constitute",
+            "meet the requirements",
+            "subject access",
+            "business as usual",
+            "not a request for",
+            "not request for",
+            "rather than",
+            "does not fall under",
+        ),
+    ),
     # --- clarification
-    Cue("please clarify", "clarification_requested",
-        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|tell us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
-        r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:further|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
+    Cue(
+        "please clarify",
+        "clarification_requested",
+        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|te"
+        r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
+        r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
+        r"rther|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
         r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
-        # an Australian practical-refusal notice (s24AB): the applicant is asked to revise the request
-        r"|\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise your request\b", 2.0,
-        keywords=('clarif', 'specify', 'could you', 'can you', 'would you', 'will you', 'before we', 'before i', 'request consultation', 'revised request', 'revise your request')),
+        # an Australian practical-refusal notice (s24AB): the applicant is asked to revise the
+        # request
+        r"|\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise"
+        r" your request\b",
+        2.0,
+        keywords=(
+            "clarif",
+            "specify",
+            "could you",
+            "can you",
+            "would you",
+            "will you",
+            "before we",
+            "before i",
+            "request consultation",
+            "revised request",
+            "revise your request",
+        ),
+    ),
     # --- acknowledgement
-    Cue("we have received your request", "acknowledgement",
-        r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b" + W + r"(?:request|e-?mail|letter)"
-        r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:which )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
+    Cue(
+        "we have received your request",
+        "acknowledgement",
+        r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b"
+        + W
+        + r"(?:request|e-?mail|letter)"
+        r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:whic"
+        r"h )?(?:was|has been|is being|had been) (?:received|accepted|logged|passed)"
         r"|\b(?:request|e-?mail|letter|enquiry) (?:which|that) (?:we|i) (?:have )?received\b"
-        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautomated (?:confirmation|response|reply|acknowledg)"
+        r"|\bconfirm(?:ation)? (?:of )?(?:receipt|that we have received)|\backnowledg(?:e|"
+        r"es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautoma"
+        r"ted (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b"
-        r"|\b(?:we|i) are (?:now )?(?:handling|processing) your (?:request|e-?mail|enquiry)\b|\bhave given it (?:the )?reference\b", 1.5,
-        keywords=('received', 'acknowledg', 'logged', 'accepted', 'passed', 'receipt', 'automated', 'automatic', 'auto', 'handling your', 'processing your', 'given it')),
-    Cue("you can expect a response within 20 working days", "acknowledgement",
-        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|required to (?:respond|reply)|(?:be|is) handled)[^.!?\n]{0,88}?(?:within|by|no later than)" + W + r"(?:15|20|30|fifteen|twenty|thirty) working days"
-        r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordance with)\b", 1.0, keywords=('working days', 'being considered', 'being dealt', 'being processed', 'being handled', 'be considered', 'be dealt', 'be processed', 'be handled')),
+        r"|\b(?:we|i) are (?:now )?(?:handling|processing) your (?:request|e-?mail|enquiry"
+        r")\b|\bhave given it (?:the )?reference\b",
+        1.5,
+        keywords=(
+            "received",
+            "acknowledg",
+            "logged",
+            "accepted",
+            "passed",
+            "receipt",
+            "automated",
+            "automatic",
+            "auto",
+            "handling your",
+            "processing your",
+            "given it",
+        ),
+    ),
+    Cue(
+        "you can expect a response within 20 working days",
+        "acknowledgement",
+        r"\b(?:expect|receive|send you|aim to (?:send|provide)|will (?:respond|reply)|requ"
+        r"ired to (?:respond|reply)|(?:be|is) handled)[^.!?\n]{0,88}?(?:within|by|no later"
+        r" than)" + W + r"(?:15|20|30|fifteen|twenty|thirty) working days"
+        r"|\b(?:being|be) (?:considered|dealt with|processed|handled) (?:under|in accordan"
+        r"ce with)\b",
+        1.0,
+        keywords=(
+            "working days",
+            "being considered",
+            "being dealt",
+            "being processed",
+            "being handled",
+            "be considered",
+            "be dealt",
+            "be processed",
+            "be handled",
+        ),
+    ),
     # --- the request is passed to another body (NZ OIA s14, AU s16): no decision on it here
-    Cue("the request is transferred", "transferred",
-        r"\b(?:have|has|had) (?:now )?transferred (?:your|the|this|part of your) (?:oia |lgoima |foi )?request\b|\b(?:decided|required|obliged) to transfer (?:your|the|this|part of your) request\b", 2.0,
-        keywords=('transferred', 'to transfer')),
+    Cue(
+        "the request is transferred",
+        "transferred",
+        r"\b(?:have|has|had) (?:now )?transferred (?:your|the|this|part of your) (?:oia |l"
+        r"goima |foi )?request\b|\b(?:decided|required|obliged) to transfer (?:your|the|th"
+        r"is|part of your) request\b",
+        2.0,
+        keywords=("transferred", "to transfer"),
+    ),
     # --- delayed / holding reply
-    Cue("we need more time", "delayed",
-        r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|extra) time\b|\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|period|response)"
-        r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\bregulation 7\(1\)\b"
-        r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|considering|processing|collating|gathering)\b"
-        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no later than)"
-        r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|answer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
+    Cue(
+        "we need more time",
+        "delayed",
+        r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|ex"
+        r"tra) time\b|\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|period|response)"
+        r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\breg"
+        r"ulation 7\(1\)\b"
+        r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
+        r"onsidering|processing|collating|gathering)\b"
+        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with "
+        r"a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no la"
+        r"ter than)"
+        r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|an"
+        r"swer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
         r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
-        r"|\btime limit\b" + W + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?:to be )?extended\b"
-        r"|\bcannot (?:reasonably )?be made within the original time limit\b", 2.0, keywords=('more time', 'additional time', 'further time', 'extra time', 'extend', 'time limit', 'original time', 'extension', '10(3)', '7(1)', 'not yet', 'still ', 'will respond', 'will reply', 'will provide', 'will send', 'aim to', 'hope to', 'expect to', 'able to', 'cannot', 'can not')),
-    Cue("the due date has been changed", "delayed", r"\bdue\b" + W + r"\bha(?:s|ve) (?:now )?been (?:changed|extended|moved|revised|put back)\b", 2.0, keywords=('due',)),
-    Cue("apologies for the delay", "delay_apology",
-        r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b" + W + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))", 1.0, keywords=('apolog', 'sorry', 'regret')),
+        r"|\btime limit\b"
+        + W
+        + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?"
+        r":to be )?extended\b"
+        r"|\bcannot (?:reasonably )?be made within the original time limit\b",
+        2.0,
+        keywords=(
+            "more time",
+            "additional time",
+            "further time",
+            "extra time",
+            "extend",
+            "time limit",
+            "original time",
+            "extension",
+            "10(3)",
+            "7(1)",
+            "not yet",
+            "still ",
+            "will respond",
+            "will reply",
+            "will provide",
+            "will send",
+            "aim to",
+            "hope to",
+            "expect to",
+            "able to",
+            "cannot",
+            "can not",
+        ),
+    ),
+    Cue(
+        "the due date has been changed",
+        "delayed",
+        r"\bdue\b"
+        + W
+        + r"\bha(?:s|ve) (?:now )?been (?:changed|extended|moved|revised|put back)\b",
+        2.0,
+        keywords=("due",),
+    ),
+    Cue(
+        "apologies for the delay",
+        "delay_apology",
+        r"\b(?:apologi[sz]e|apologies|apology|sorry|regret)\b"
+        + W
+        + r"(?:delay|late|lateness|not (?:having )?(?:responded|replied))",
+        1.0,
+        keywords=("apolog", "sorry", "regret"),
+    ),
     # --- the message is (or carries) the answer
-    Cue("writing in response to your request", "response_statement",
-        r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\bthis (?:letter|e-?mail) is (?:in response|our response)\b", 1.0, keywords=('writ', 'this letter', 'this e-mail', 'this email')),
-    Cue("see the attached response", "answer_in_attachment",
-        r"\b(?:see|find|refer to)\b(?: the| our| my)? attached\b" + W + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?attached\b"
-        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)", 1.5, keywords=('attached', 'enclosed')),
+    Cue(
+        "writing in response to your request",
+        "response_statement",
+        r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\b"
+        r"this (?:letter|e-?mail) is (?:in response|our response)\b",
+        1.0,
+        keywords=("writ", "this letter", "this e-mail", "this email"),
+    ),
+    Cue(
+        "see the attached response",
+        "answer_in_attachment",
+        r"\b(?:see|find|refer to)\b(?: the| our| my)? attached\b"
+        + W
+        + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?"
+        r"attached\b"
+        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)",
+        1.5,
+        keywords=("attached", "enclosed"),
+    ),
     # --- extra flags
-    Cue("public interest test", "public_interest_test",
-        r"\bpublic interest test\b|\bpublic interest (?:in|for|against|favou?rs?|arguments|factors|considerations)\b|\bbalance of (?:the )?public interest\b"
-        r"|\bpublic interest\b" + W + r"outweigh|\boutweighs? the public interest\b|\b(?:considered|weighed|assessed|balanced|weighing|considering) (?:the|where the) public interest\b", 1.0, keywords=('public interest',)),
-    Cue("advice to narrow the request", "advice_offered",
-        r"\b(?:you|requester) (?:may|might|could|can) (?:wish|want|like|choose|consider)?" + W + r"(?:narrow|refine|reduc|limit|resubmit|submit a (?:new|fresh|refined|narrower))"
-        r"|\bif you (?:were to |could |can |wish to )?(?:narrow|refine|reduce|limit)\b|\badvice and assistance\b|\bto (?:narrow|refine|reduce) (?:the scope of )?your request\b"
-        r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appropriate) limit", 1.0, keywords=('narrow', 'refine', 'reduc', 'limit', 'resubmit', 'submit a', 'advice and assistance')),
-    Cue("reply to a confirmatory application (EU)", "internal_review",
-        r"\b(?:your|the|this|a) confirmatory (?:application|request)\b", 2.0, keywords=('confirmatory',)),
-    Cue("internal review result", "internal_review",
-        r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:internal )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|undertaken) (?:an|the|a|your) (?:internal )?review"
-        r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|conducted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed?)\b"
-        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overturned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|concluded|found)", 2.0, keywords=('outcome of', 'result of', 'findings of', 'finding of', 'conclusion of', 'completed', 'conducted', 'carried out', 'undertaken', 'uphold', 'upheld', 'overturn', 'revers', 'review panel', 'review officer')),
+    Cue(
+        "public interest test",
+        "public_interest_test",
+        r"\bpublic interest test\b|\bpublic interest (?:in|for|against|favou?rs?|arguments"
+        r"|factors|considerations)\b|\bbalance of (?:the )?public interest\b"
+        r"|\bpublic interest\b"
+        + W
+        + r"outweigh|\boutweighs? the public interest\b|\b(?:considered|weighed|assessed|bal"
+        r"anced|weighing|considering) (?:the|where the) public interest\b",
+        1.0,
+        keywords=("public interest",),
+    ),
+    Cue(
+        "advice to narrow the request",
+        "advice_offered",
+        r"\b(?:you|requester) (?:may|might|could|can) (?:wish|want|like|choose|consider)?"
+        + W
+        + r"(?:narrow|refine|reduc|limit|resubmit|submit a (?:new|fresh|refined|narrower))"
+        r"|\bif you (?:were to |could |can |wish to )?(?:narrow|refine|reduce|limit)\b|\ba"
+        r"dvice and assistance\b|\bto (?:narrow|refine|reduce) (?:the scope of )?your requ"
+        r"est\b"
+        r"|\bbring (?:the|your) request (?:with)?in(?:to)? (?:the|under the) (?:cost|appro"
+        r"priate) limit",
+        1.0,
+        keywords=(
+            "narrow",
+            "refine",
+            "reduc",
+            "limit",
+            "resubmit",
+            "submit a",
+            "advice and assistance",
+        ),
+    ),
+    Cue(
+        "reply to a confirmatory application (EU)",
+        "internal_review",
+        r"\b(?:your|the|this|a) confirmatory (?:application|request)\b",
+        2.0,
+        keywords=("confirmatory",),
+    ),
+    Cue(
+        "internal review result",
+        "internal_review",
+        r"\b(?:outcome|result|findings?|conclusion) of (?:the|your|my|our|this) (?:interna"
+        r"l )?review\b|\b(?:i|we) have (?:now )?(?:completed|conducted|carried out|underta"
+        r"ken) (?:an|the|a|your) (?:internal )?review"
+        r"|\binternal review (?:has|was) (?:now )?(?:been )?(?:completed|carried out|condu"
+        r"cted|undertaken)|\b(?:i|we) (?:have )?(?:upheld?|uphold|overturn(?:ed)?|reversed"
+        r"?)\b"
+        r"|\b(?:decision|response|refusal) (?:is|was|has been|should be) (?:upheld|overtur"
+        r"ned|reversed|partially upheld)\b|\breview (?:panel|officer) (?:has )?(?:decided|"
+        r"concluded|found)",
+        2.0,
+        keywords=(
+            "outcome of",
+            "result of",
+            "findings of",
+            "finding of",
+            "conclusion of",
+            "completed",
+            "conducted",
+            "carried out",
+            "undertaken",
+            "uphold",
+            "upheld",
+            "overturn",
+            "revers",
+            "review panel",
+            "review officer",
+        ),
+    ),
 )
 
 # Grounds named without a section number, and the code each implies per act family.
@@ -223,7 +852,9 @@ class CueHit:
     end: int
 
 
-def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None) -> list[CueHit]:
+def find_cues(
+    text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None
+) -> list[CueHit]:
     """Every cue in ``text`` (case-insensitive), in order of position.
 
     ``folded`` is :func:`foiclassify.text.fold` of ``text``, and ``spots`` :data:`KEYWORDS`
@@ -232,7 +863,9 @@ def find_cues(text: str, folded: str | None = None, spots: dict[str, list[int]] 
     """
     flat = fold(text) if folded is None else folded
     spots = KEYWORDS.find(flat) if spots is None else spots
-    starts_of: dict[int, list[int]] = {}  # cue → where its keywords start, for the cues whose keywords occur
+    starts_of: dict[
+        int, list[int]
+    ] = {}  # cue → where its keywords start, for the cues whose keywords occur
     for word, starts in spots.items():
         for i in _CUES_OF.get(word, ()):
             if i in starts_of:

@@ -18,16 +18,22 @@ from ..text import Prepared, sentence_bounds
 
 # A line that is only an answer: a bare figure, or "None" / "Nil" / "Yes" / "No" / "Zero", possibly
 # as a table cell ("48 |"). A reply that refuses something and has such lines answered some part.
-# The figure's parts and the trailing characters share no character, so a long line cannot backtrack.
-_ANSWER_LINE = re.compile(r"^[ \t|]*(?:(none|nil|yes|no|zero)|\d[\d,]*(?:\.\d+)?%?)[ \t|.]*$", re.IGNORECASE | re.MULTILINE)
+# The figure's parts and the trailing characters share no character, so a long line cannot
+# backtrack.
+_ANSWER_LINE = re.compile(
+    r"^[ \t|]*(?:(none|nil|yes|no|zero)|\d[\d,]*(?:\.\d+)?%?)[ \t|.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
 _POUNDS = re.compile(r"£[ \t]?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{2})?")
 
 
 def answer_lines(prepared: Prepared) -> list[re.Match[str]]:
     """The answer lines outside quoted regions, when they show that something was answered: one
-    yes/no/none line, or two lines of bare figures (one alone may be a reference or phone number)."""
-    found = [m for m in _ANSWER_LINE.finditer(prepared.text) if prepared.region_at(m.start()) is None]
+    yes/no/none line, or two lines of bare figures (one alone may be a reference or phone number)."""  # noqa: E501 (doctest lines)
+    found = [
+        m for m in _ANSWER_LINE.finditer(prepared.text) if prepared.region_at(m.start()) is None
+    ]
     return found if len(found) >= 2 or any(m.group(1) for m in found) else []
 
 

@@ -10,7 +10,7 @@ Whether a reference is *cited* is decided later, by :mod:`foiclassify.rules.cont
 
 >>> [(r.text, r.code) for r in find_references("exempt under sections 40(2) and 43 of the FOI Act", default_act(""))]
 [('40(2)', 'FOIA:s40'), ('43', 'FOIA:s43')]
-"""
+"""  # noqa: E501 (doctest lines)
 
 from __future__ import annotations
 
@@ -22,8 +22,14 @@ from ..text import Keywords, fold
 
 # One provision: "43", "22A", "40(2)", "12(5)(e)", "40(3A)(a)", "7(C)"; at most 4 brackets. Not the
 # title number of a US Code citation ("5 U.S.C. 552").
-_NUM = r"\d{1,3}(?:(?-i:[A-Z]{2})|[A-Z])?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
-_SEP = r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulations?|regs?\.?)[ \t]?)?|[ \t]+(?=\d{1,3}[A-Z]?\())"
+_NUM = (
+    r"\d{1,3}(?:(?-i:[A-Z]{2})|[A-Z])?(?![\d])(?![ ]?U\.?[ ]?S\.?[ ]?C\b)(?:[ ]?\((?:"
+    r"\d{1,2}[A-Za-z]?|[a-zA-Z]{1,4})\)){0,4}"
+)
+_SEP = (
+    r"(?:[ \t]*(?:,|and/or|and|or|&|to|-|–|ac|a)[ \t\n]*(?:(?:sections?|ss?\.|regulati"
+    r"ons?|regs?\.?)[ \t]?)?|[ \t]+(?=\d{1,3}[A-Z]?\())"
+)
 
 _TRIGGER = (
     r"(?P<trig>"
@@ -31,7 +37,8 @@ _TRIGGER = (
     r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
     r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)(?:\(s\))?"
     r"|\b(?:articles?|art\.)"
-    r"|\b(?:exemptions?|exceptions?)(?:\(s\))?(?:[ \t](?:at|under|in|of|provided by|contained in))?(?:[ \t](?:sections?|s\.?|regulations?)(?:\(s\))?)?"
+    r"|\b(?:exemptions?|exceptions?)(?:\(s\))?(?:[ \t](?:at|under|in|of|provided by|contai"
+    r"ned in))?(?:[ \t](?:sections?|s\.?|regulations?)(?:\(s\))?)?"
     r")"
 )
 _REFERENCE = re.compile(
@@ -39,7 +46,10 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # US FOIA's own notation: "(b)(6)", "(b)(7)(C)", "b6", "b7C".
-_US_REFERENCE = re.compile(r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<sub2>[A-F])?\b)")
+_US_REFERENCE = re.compile(
+    r"(?<![\w(])(?:\(b\)[ ]?\((?P<n>[1-9])\)(?:[ ]?\((?P<sub>[A-F])\))?|b(?P<n2>[1-9])(?P<"
+    r"sub2>[A-F])?\b)"
+)
 _ONE_NUM = re.compile(_NUM)
 # Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
 # "ss" (a common letter pair) only where a number follows within the trigger's reach.
@@ -55,35 +65,115 @@ _RANGE_SEP = re.compile(r"^\s*(?:to|-|–)\s*", re.IGNORECASE)
 # The act named right after a reference: "… of the Freedom of Information (Scotland) Act 2002".
 _ACT_AFTER = re.compile(
     r"[ \t\n]{0,3},?[ \t\n]{0,3}(?:of|under|in)?[ \t\n]{0,3}(?:the[ \t\n]{1,3})?(?:"
-    r"(?P<FOISA>Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|FOI\s?\(S\)\s?A|FOISA|FOI\s+\(Scotland\)\s+Act)"
-    r"|(?P<EISR>Environmental\s+Information\s+\(Scotland\)\s+Regulations|EIRs? ?\(Scotland\)|EISRs?\b)"
+    r"(?P<FOISA>Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|FOI\s?\(S\)\s?A|FOISA|FOI"
+    r"\s+\(Scotland\)\s+Act)"
+    r"|(?P<EISR>Environmental\s+Information\s+\(Scotland\)\s+Regulations|EIRs? ?\(Scotland"
+    r"\)|EISRs?\b)"
     r"|(?P<EIR>Environmental\s+Information\s+Regulations|EIRs?\b|Regulations\b)"
     r"|(?P<NZLGOIMA>Local\s+Government\s+Official\s+Information\s+and\s+Meetings\s+Act|LGOIMA\b)"
     r"|(?P<NZOIA>Official\s+Information\s+Act|OIA\b)"
-    r"|(?P<EU1049>Regulation\s+\(EC\)\s+(?:No\.?\s+)?1049/2001|Regulation\s+(?:No\.?\s+)?1049/2001|Regulation\s+1049\b)"
-    r"|(?P<FOIA>(?:Freedom\s+of\s+Information|FOI|FoI)\s+Act(?:\s+(?P<year>\d{4}))?(?:\s+\((?P<state>[A-Za-z]{2,3})\))?|FOIA\b|FoIA\b|FOI\b|FoI\b)"
+    r"|(?P<EU1049>Regulation\s+\(EC\)\s+(?:No\.?\s+)?1049/2001|Regulation\s+(?:No\.?\s+)?1"
+    r"049/2001|Regulation\s+1049\b)"
+    r"|(?P<FOIA>(?:Freedom\s+of\s+Information|FOI|FoI)\s+Act(?:\s+(?P<year>\d{4}))?(?:\s+"
+    r"\((?P<state>[A-Za-z]{2,3})\))?|FOIA\b|FoIA\b|FOI\b|FoI\b)"
     r"|(?P<THE_ACT>Act\b)"
-    r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
+    r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|"
+    r"Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
     r")"
 )
 # Words (lower case) that put a document under Scottish law, or US federal FOIA.
-_SCOTTISH_WORDS = ("(scotland) act", "(scotland) regulations", "foisa", "foi(s)a", "foi (s) a", "scottish information commissioner", "eisr", "eir (scotland)", "eirs (scotland)")
+_SCOTTISH_WORDS = (
+    "(scotland) act",
+    "(scotland) regulations",
+    "foisa",
+    "foi(s)a",
+    "foi (s) a",
+    "scottish information commissioner",
+    "eisr",
+    "eir (scotland)",
+    "eirs (scotland)",
+)
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
 # ... and under another country's law: its Act named with its year, its regulator, its site.
-_AU_WORDS = ("freedom of information act 1982", "foi act 1982", "australian information commissioner", "oaic", "righttoknow.org.au", "(cth)", "commonwealth of australia",
-             "practical refusal reason", "request consultation process", "information publication scheme", ".gov.au")
-_AU_STATE_WORDS = ("(vic)", "(nsw)", "(qld)", "government information (public access) act", "gipa act", "right to information act 2009", "freedom of information act 1991", "freedom of information act 1992")
-_AU_FEDERAL_WORDS = ("(cth)", "australian information commissioner", "oaic", "commonwealth of australia", "practical refusal reason", "request consultation process")
-_NZ_WORDS = ("official information act", "lgoima", "local government official information", "fyi.org.nz", "new zealand",
-             "ombudsman.parliament.nz", "tēnā koe", "tena koe", "ngā mihi", "nāku noa", ".govt.nz")
-_IE_WORDS = ("freedom of information act 2014", "foi act 2014", "office of the information commissioner", "ireland", "irish")
-_EU_WORDS = ("1049/2001", "confirmatory application", "european ombudsman", "asktheeu", "europa.eu", "european commission")
+_AU_WORDS = (
+    "freedom of information act 1982",
+    "foi act 1982",
+    "australian information commissioner",
+    "oaic",
+    "righttoknow.org.au",
+    "(cth)",
+    "commonwealth of australia",
+    "practical refusal reason",
+    "request consultation process",
+    "information publication scheme",
+    ".gov.au",
+)
+_AU_STATE_WORDS = (
+    "(vic)",
+    "(nsw)",
+    "(qld)",
+    "government information (public access) act",
+    "gipa act",
+    "right to information act 2009",
+    "freedom of information act 1991",
+    "freedom of information act 1992",
+)
+_AU_FEDERAL_WORDS = (
+    "(cth)",
+    "australian information commissioner",
+    "oaic",
+    "commonwealth of australia",
+    "practical refusal reason",
+    "request consultation process",
+)
+_NZ_WORDS = (
+    "official information act",
+    "lgoima",
+    "local government official information",
+    "fyi.org.nz",
+    "new zealand",
+    "ombudsman.parliament.nz",
+    "tēnā koe",
+    "tena koe",
+    "ngā mihi",
+    "nāku noa",
+    ".govt.nz",
+)
+_IE_WORDS = (
+    "freedom of information act 2014",
+    "foi act 2014",
+    "office of the information commissioner",
+    "ireland",
+    "irish",
+)
+_EU_WORDS = (
+    "1049/2001",
+    "confirmatory application",
+    "european ombudsman",
+    "asktheeu",
+    "europa.eu",
+    "european commission",
+)
 # Everything this module looks for with str.find-like speed, located in one pass.
-KEYWORDS = Keywords(_TRIGGER_STARTS + _SCOTTISH_WORDS + _US_WORDS + _AU_WORDS + _AU_STATE_WORDS + _NZ_WORDS + _IE_WORDS + _EU_WORDS)
+KEYWORDS = Keywords(
+    _TRIGGER_STARTS
+    + _SCOTTISH_WORDS
+    + _US_WORDS
+    + _AU_WORDS
+    + _AU_STATE_WORDS
+    + _NZ_WORDS
+    + _IE_WORDS
+    + _EU_WORDS
+)
 # Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
 _JURISDICTION_ACTS = {
-    "UK": ("FOIA", "EIR"), "UK-SCT": ("FOISA", "EISR"), "US": ("FOIA", "EIR"),
-    "AU": ("AUFOI", ""), "NZ": ("NZOIA", ""), "IE": ("IEFOI", ""), "EU": ("", ""),
+    "UK": ("FOIA", "EIR"),
+    "UK-SCT": ("FOISA", "EISR"),
+    "US": ("FOIA", "EIR"),
+    "AU": ("AUFOI", ""),
+    "NZ": ("NZOIA", ""),
+    "IE": ("IEFOI", ""),
+    "EU": ("", ""),
 }
 # The year of an "FOI Act" named in full: whose act it is.
 _FOI_ACT_YEARS = {"2000": "FOIA", "1982": "AUFOI", "2014": "IEFOI", "1997": "IEFOI"}
@@ -109,6 +199,7 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
     name and year, the regulator, the site): ``EU``, ``AU``, ``NZ``, ``IE``, ``UK-SCT``, ``US``,
     else ``UK``. The EU Regulation and the other countries' Acts are named far more rarely in a
     UK letter than "Scotland" or a US statute, so they are read first."""
+
     def has(words: tuple[str, ...]) -> bool:
         return any(word in spots for word in words)
 
@@ -118,8 +209,14 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
         return "NZ"
     if has(_AU_WORDS) or has(_AU_STATE_WORDS):
         return "AU"
-    if "freedom of information act 2014" in spots or "foi act 2014" in spots or (
-            "office of the information commissioner" in spots and ("ireland" in spots or "irish" in spots)):
+    if (
+        "freedom of information act 2014" in spots
+        or "foi act 2014" in spots
+        or (
+            "office of the information commissioner" in spots
+            and ("ireland" in spots or "irish" in spots)
+        )
+    ):
         return "IE"
     if has(_SCOTTISH_WORDS):
         return "UK-SCT"
@@ -136,10 +233,16 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
     spots = KEYWORDS.find(folded) if spots is None else spots
     jurisdiction = jurisdiction_of(spots)
     section, regulation = _JURISDICTION_ACTS[jurisdiction]
-    federal = any(word in spots for word in _AU_FEDERAL_WORDS) or not any(word in spots for word in _AU_STATE_WORDS)
+    federal = any(word in spots for word in _AU_FEDERAL_WORDS) or not any(
+        word in spots for word in _AU_STATE_WORDS
+    )
     if jurisdiction == "AU" and not federal:
         section = "Australian state FOI act"
-    if jurisdiction == "NZ" and ("lgoima" in spots or "local government official information" in spots) and "official information act" not in spots:
+    if (
+        jurisdiction == "NZ"
+        and ("lgoima" in spots or "local government official information" in spots)
+        and "official information act" not in spots
+    ):
         section = "NZLGOIMA"
     return {
         "section": section or "other",
@@ -182,7 +285,9 @@ def _act_after(text: str, pos: int, acts: dict[str, str]) -> str | None:
     for act in ("FOISA", "EISR", "EIR", "NZLGOIMA", "NZOIA", "EU1049"):
         if match.group(act):
             return act
-    if match.group("THE_ACT"):  # "section 12 of the Act": the document's own act, read by default_act
+    if match.group(
+        "THE_ACT"
+    ):  # "section 12 of the Act": the document's own act, read by default_act
         return None
     other = match.group("OTHER").strip()
     # "the Act" alone is handled above; "this Act 2000" style leftovers are FOIA's.
@@ -195,14 +300,19 @@ def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple
     if act == "AUFOI" and number == "24AA":  # "a practical refusal reason (s24AA)": the s24 refusal
         number, subs = "24", []
     if act in ("AUFOI", "NZOIA", "NZLGOIMA", "IEFOI"):
-        # the deepest bracketed form in the catalogue: NZOIA s9(2)(b)(ii) → s9(2)(b), IEFOI s37(1) → s37
+        # the deepest bracketed form in the catalogue: NZOIA s9(2)(b)(ii) → s9(2)(b), IEFOI s37(1) →
+        # s37
         for depth in range(min(len(subs), 3), -1, -1):
-            code = f"{act}:s{number}" + "".join(f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:depth])
+            code = f"{act}:s{number}" + "".join(
+                f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:depth]
+            )
             if code in EXEMPTIONS:
                 return code, "exemption"
         return (None, "procedural") if number in PROCEDURAL_SECTIONS[act] else (None, "unknown")
     if act == "EU1049":
-        base = f"EU1049:{number}" + "".join(f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:2])
+        base = f"EU1049:{number}" + "".join(
+            f"({sub.lower() if sub.isalpha() else sub})" for sub in subs[:2]
+        )
         if base == "EU1049:4(2)" and indent:
             base += f"-{indent}"
         if base in EXEMPTIONS:
@@ -217,7 +327,9 @@ def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple
         return None, "unknown"
     if act in ("EIR", "EISR"):
         for depth in (2, 0):
-            code = f"{act}:{number}" + "".join(f"({s.lower() if s.isalpha() else s})" for s in subs[:depth])
+            code = f"{act}:{number}" + "".join(
+                f"({s.lower() if s.isalpha() else s})" for s in subs[:depth]
+            )
             if code in EXEMPTIONS and (depth == 0) == (number in ("13", "11")):
                 return code, "exemption"
         return None, "procedural"
@@ -251,11 +363,11 @@ _INDENT_GROUNDS = (
 def _indent(text: str, start: int, end: int) -> str:
     """The indent of Article 4(2) a reference means: named ("first indent of Article 4(2)",
     "Article 4(2), second indent") or, failing that, the ground named beside it."""
-    near = text[max(0, start - 40):end + 60]
+    near = text[max(0, start - 40) : end + 60]
     named = _INDENT.search(near)
     if named:
         return _INDENT_WORDS[named.group(1).lower()]
-    around = text[max(0, start - 120):end + 160]
+    around = text[max(0, start - 120) : end + 160]
     found = [indent for indent, pattern in _INDENT_GROUNDS if pattern.search(around)]
     return found[0] if len(found) == 1 else ""
 
@@ -266,7 +378,9 @@ def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[
     Every match begins with one of ``_TRIGGER_STARTS``, so matching at those offsets, left to
     right and skipping offsets inside the previous match, finds what ``finditer`` finds.
     """
-    starts = sorted({pos for word, positions in spots.items() if word in _TRIGGER_SET for pos in positions})
+    starts = sorted(
+        {pos for word, positions in spots.items() if word in _TRIGGER_SET for pos in positions}
+    )
     matches: list[re.Match[str]] = []
     for pos in starts:
         if matches and pos < matches[-1].end():
@@ -277,7 +391,9 @@ def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[
     return matches
 
 
-def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]] | None = None) -> list[SectionRef]:
+def find_references(
+    text: str, acts: dict[str, str], spots: dict[str, list[int]] | None = None
+) -> list[SectionRef]:
     """Every provision referred to in ``text``, in order. ``acts`` comes from :func:`default_act`;
     ``spots`` is :data:`KEYWORDS` found in :func:`~foiclassify.text.fold` of ``text``, when the
     caller already has them."""
@@ -290,7 +406,7 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
         for i, item in enumerate(provisions):
             raw = item.group(0)
             if i:  # "regulation 12(5)(e) and section 40(2)": a new trigger word inside the list
-                gap = match.group("list")[provisions[i - 1].end():item.start()].lower()
+                gap = match.group("list")[provisions[i - 1].end() : item.start()].lower()
                 if "reg" in gap:
                     kind = "regulation"
                 elif _SECTION_WORD.search(gap):
@@ -298,31 +414,59 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
             number, subs = _split_provision(raw)
             if kind == "exemption":
                 # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section.
-                if number.isdigit() and int(number) <= 9 and acts["jurisdiction"] in ("UK", "UK-SCT", "US"):
+                if (
+                    number.isdigit()
+                    and int(number) <= 9
+                    and acts["jurisdiction"] in ("UK", "UK-SCT", "US")
+                ):
                     act = "USFOIA"
                 else:
                     act = acts["section"]
             elif kind == "article" and explicit is None:
                 act = acts["article"]
             elif explicit == "EIR" and acts["regulation"] == "EISR":
-                act = "EISR"  # "regulation 10(4)(a) of the EIRs" in a Scottish reply means Scotland's EIRs
+                # "regulation 10(4)(a) of the EIRs" in a Scottish reply means Scotland's EIRs
+                act = "EISR"
             elif explicit is not None:
                 act = explicit
             else:
                 act = acts[kind]
             start, end = list_start + item.start(), list_start + item.end()
-            code, code_kind = _code_for(act, number, subs, _indent(text, start, end) if act == "EU1049" else "")
-            refs.append(SectionRef(start, end, raw, act, code, code_kind, raw[len(number):].replace(" ", "")))
+            code, code_kind = _code_for(
+                act, number, subs, _indent(text, start, end) if act == "EU1049" else ""
+            )
+            refs.append(
+                SectionRef(
+                    start, end, raw, act, code, code_kind, raw[len(number) :].replace(" ", "")
+                )
+            )
             # A range "21 to 24": add the sections between the two ends.
             if i + 1 < len(provisions):
-                gap = match.group("list")[item.end():provisions[i + 1].start()]
+                gap = match.group("list")[item.end() : provisions[i + 1].start()]
                 nxt, _ = _split_provision(provisions[i + 1].group(0))
-                if _RANGE_SEP.match(gap) and number.isdigit() and nxt.isdigit() and 0 < int(nxt) - int(number) <= 40:
+                if (
+                    _RANGE_SEP.match(gap)
+                    and number.isdigit()
+                    and nxt.isdigit()
+                    and 0 < int(nxt) - int(number) <= 40
+                ):
                     for n in range(int(number) + 1, int(nxt)):
                         code, code_kind = _code_for(act, str(n), [])
                         if code:
-                            refs.append(SectionRef(start, list_start + provisions[i + 1].end(), f"{n}", act, code, code_kind, ""))
-    us_matches = _US_REFERENCE.finditer(text) if acts["us"] or "(b)" in text or "(B)" in text else ()
+                            refs.append(
+                                SectionRef(
+                                    start,
+                                    list_start + provisions[i + 1].end(),
+                                    f"{n}",
+                                    act,
+                                    code,
+                                    code_kind,
+                                    "",
+                                )
+                            )
+    us_matches = (
+        _US_REFERENCE.finditer(text) if acts["us"] or "(b)" in text or "(B)" in text else ()
+    )
     for match in us_matches:
         number = match.group("n") or match.group("n2")
         sub = match.group("sub") or match.group("sub2") or ""
@@ -330,6 +474,16 @@ def find_references(text: str, acts: dict[str, str], spots: dict[str, list[int]]
         if match.group("n2") and not acts["us"]:
             continue
         code, code_kind = _code_for("USFOIA", number, [sub] if sub else [])
-        refs.append(SectionRef(match.start(), match.end(), match.group(0), "USFOIA", code, code_kind, f"({sub})" if sub else ""))
+        refs.append(
+            SectionRef(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "USFOIA",
+                code,
+                code_kind,
+                f"({sub})" if sub else "",
+            )
+        )
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
