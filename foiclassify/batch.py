@@ -150,13 +150,8 @@ def label_texts(
                 continue
             try:
                 found = attachments_of(attachments[i]) if attachments is not None else 0
-                out.append(
-                    [
-                        _result_columns(
-                            classify(text, attachments=found, segments=segments), segments=segments
-                        )
-                    ]
-                )  # type: ignore[arg-type]
+                result = classify(text, attachments=found, segments=segments)  # type: ignore[arg-type]
+                out.append([_result_columns(result, segments=segments)])
             except Exception as exc:  # a row that is not text, or a bug: keep the batch going
                 out.append([_failed(exc, segments)])
             continue
@@ -298,7 +293,7 @@ def _fingerprint(sources: list[Source], options: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
 
 
-def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
+def _progress(total: int, quiet: bool):
     from tqdm import tqdm
 
     return tqdm(
@@ -311,7 +306,7 @@ def _progress(total: int, quiet: bool):  # type: ignore[no-untyped-def]
 
 
 def _work(
-    args: tuple[list[object], bool, list[object] | None, list[object] | None, bool],
+    args: tuple[list[Any], bool, list[Any] | None, list[Any] | None, bool],
 ) -> list[list[dict[str, Any]]]:
     return label_texts(*args)
 

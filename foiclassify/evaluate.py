@@ -129,7 +129,7 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
     if model is not None:
         outcome_proba = model.outcome_proba(texts)
         exemption_proba = model.exemption_proba(texts)
-        model_outcomes = [max(p, key=p.get) for p in outcome_proba]
+        model_outcomes = [max(p.items(), key=lambda item: item[1])[0] for p in outcome_proba]
         model_codes = [[c for c, v in p.items() if v >= 0.5] for p in exemption_proba]
         results.append(_score("model only", gold, model_outcomes, gold_codes, model_codes))
         combined = [

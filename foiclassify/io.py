@@ -135,7 +135,7 @@ def output_format_of(path: Path, override: str | None = None) -> str:
         raise InputError(
             f"{path}: output must be .csv, .jsonl or .parquet (or name one with --output-format)"
         )
-    return fmt  # type: ignore[return-value]
+    return fmt
 
 
 def _documents(folder: Path) -> list[Path]:

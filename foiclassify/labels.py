@@ -467,4 +467,4 @@ def codes_from(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [code for code in value.split(";") if code]
-    return [str(code) for code in value]  # list, tuple, numpy array
+    return [str(code) for code in value]  # type: ignore[attr-defined]  # list, tuple, numpy array

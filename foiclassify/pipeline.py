@@ -158,7 +158,9 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
     pieces: list[Piece] = []
     pos = 0
     for i, item in enumerate(messages):
-        role, files, sender = None, (), ""
+        role: Any = None
+        files: tuple[Any, ...] = ()
+        sender = ""
         if isinstance(item, Mapping):
             role, files = item.get("role"), tuple(item.get("attachments") or ())
             body, _ = to_text(item.get("text"))
@@ -173,7 +175,7 @@ def _from_list(messages: Sequence[object]) -> tuple[str, Split]:
             body, _ = to_text(item)
         if role is not None and role not in ROLES:
             raise ValueError(f"message {i}: role must be one of {ROLES}, got {role!r}")
-        if not all(isinstance(f, Attachment) for f in files):
+        if not all(isinstance(file, Attachment) for file in files):
             raise ValueError(
                 f"message {i}: attachments must be foiclassify.attachments.Attachment objects"
             )

@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from .analysis import co_citation, exemption_frequencies, outcome_shares, prepare_table
 from .labels import OUTCOMES
@@ -29,7 +31,7 @@ _COLOURS = {
 }
 
 
-def _subplots(figsize: tuple[float, float]) -> tuple[Figure, object]:
+def _subplots(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
     fig = Figure(figsize=figsize)
     return fig, fig.add_subplot()
 
@@ -104,7 +106,7 @@ def plot_exemptions_over_time(
     ax.set_xlabel("year")
     ax.set_ylabel("replies citing it")
     ax.set_title("Exemptions cited over time")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return _save(fig, path)

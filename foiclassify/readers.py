@@ -308,9 +308,8 @@ def _block(chunk: str) -> _Block:
         return block
     block.headed = True
     block.notice = " ".join(line.strip() for line in lines[:start] if line.strip())
-    block.sender, block.recipient, block.date = (
-        _LABEL_LINE.match(lines[start + k]).group(2).strip() for k in range(3)
-    )  # type: ignore[union-attr]
+    headers = [_LABEL_LINE.match(lines[start + k]) for k in range(3)]
+    block.sender, block.recipient, block.date = (m.group(2).strip() if m else "" for m in headers)
     body = lines[start + 3 :]
     end = len(body)
     while end and (not body[end - 1].strip() or _ATTACHMENTS_LINE.match(body[end - 1])):
@@ -505,9 +504,10 @@ def read_alaveteli_zip(
                 incoming += 1
                 state = states[incoming - 1] if incoming - 1 < len(states) else ""
                 warning = pairing_warning if not state else ""
-                found = sorted(by_message.get(incoming, []), key=lambda item: item[0])
+                members = sorted(by_message.get(incoming, []), key=lambda item: item[0])
                 attachments = [
-                    _zip_attachment(archive, info, name, max_bytes, ocr) for _, name, info in found
+                    _zip_attachment(archive, info, name, max_bytes, ocr)
+                    for _, name, info in members
                 ]
                 names = {a.name for a in attachments}
                 attachments += [
@@ -851,12 +851,19 @@ def read_email(
             try:
                 if item.get_content_type() == "message/rfc822":
                     inner = item.get_payload(0) if item.is_multipart() else item.get_content()
-                    inner_bytes = inner.as_bytes() if isinstance(inner, Message) else bytes(inner)
+                    inner_bytes = (
+                        inner.as_bytes()
+                        if isinstance(inner, Message)
+                        else bytes(inner, "utf-8")
+                        if isinstance(inner, str)
+                        else bytes(inner)
+                    )
                     attachments.append(
                         Attachment(name, read_email(inner_bytes, max_bytes=max_bytes).text)
                     )
                     continue
-                payload = item.get_payload(decode=True) or b""
+                raw = item.get_payload(decode=True)
+                payload = raw if isinstance(raw, bytes) else b""
             except Exception as exc:  # a broken part: bad base64, wrong charset
                 attachments.append(
                     Attachment(name, error=f"cannot decode ({type(exc).__name__}: {exc})")

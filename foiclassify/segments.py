@@ -165,7 +165,7 @@ def split_segments(text: str) -> list[Segment]:
                 blocks.append([start, end, kind])
             previous = line
         start = end + 1
-    segments = []
+    segments: list[Segment] = []
     for start, end, kind in blocks:
         start, end = _trimmed(text, start, end)  # pieces inside a block start and end on non-space
         if kind == "text":

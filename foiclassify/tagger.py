@@ -213,7 +213,7 @@ class Tagger:
     def roles(self, letters: Sequence[Letter]) -> list[list[tuple[str, float]]]:
         """Per letter, per segment: the role of the most likely sequence and its marginal
         probability."""
-        out = []
+        out: list[list[tuple[str, float]]] = []
         for letter in letters:
             if not letter.segments:
                 out.append([])

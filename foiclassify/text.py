@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import ahocorasick_rs
 
@@ -193,32 +194,33 @@ def reach_of(pattern: str | re.Pattern[str], cap: int = 300) -> int:
     >>> reach_of(r"\\bnot held\\b"), reach_of(r"i enclose(?! (?:the|a) letter)"), reach_of(r"please find.*attached")
     (9, 21, 300)
     """  # noqa: E501 (doctest lines)
-    return min(cap, _extent(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
+    extent = _extent(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
+    return cap if extent >= cap else int(extent)
 
 
 @functools.lru_cache(maxsize=256)
 def _extent(source: str) -> float:
-    from re import _parser  # the standard library's own pattern parser
+    from re import _parser  # type: ignore[attr-defined]  # the standard library's own parser
 
     return _width(_parser.parse(source)) + 1
 
 
-def _width(items: Iterable[tuple[object, object]]) -> float:
+def _width(items: Iterable[tuple[Any, Any]]) -> float:
     """The most characters a parsed pattern reads, lookarounds counted as if they consumed."""
-    from re import _constants as op
+    from re import _constants as op  # type: ignore[attr-defined]
 
     total: float = 0
     for code, arg in items:
         if code is op.BRANCH:
-            total += max(_width(branch) for branch in arg[1])  # type: ignore[index]
+            total += max(_width(branch) for branch in arg[1])
         elif code is op.SUBPATTERN:
-            total += _width(arg[-1])  # type: ignore[index]
+            total += _width(arg[-1])
         elif code is op.ATOMIC_GROUP:
-            total += _width(arg)  # type: ignore[arg-type]
+            total += _width(arg)
         elif code in (op.ASSERT, op.ASSERT_NOT):
-            total += _width(arg[1])  # type: ignore[index]
+            total += _width(arg[1])
         elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
-            _, most, body = arg  # type: ignore[misc]
+            _, most, body = arg
             inner = _width(body)
             total += math.inf if most == op.MAXREPEAT and inner else most * inner
         elif code in (op.GROUPREF, op.GROUPREF_EXISTS):

@@ -872,7 +872,7 @@ def find_cues(
                 starts_of[i] = starts_of[i] + starts
             else:
                 starts_of[i] = starts
-    hits = []
+    hits: list[CueHit] = []
     for i, starts in starts_of.items():
         cue, finditer, reach = CUES[i], _COMPILED[i].finditer, _REACHES[i]
         for lo, hi in windows_around(sorted(starts), reach):
