@@ -199,6 +199,29 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
         return 2
 
 
+def _review(args: argparse.Namespace) -> int:
+    from .review import serve
+
+    try:
+        server = serve(args.labelled, args.output, args.port)
+    except (ValueError, OSError) as exc:
+        print(f"foiclassify: {exc}", file=sys.stderr)
+        return 2
+    host, port = str(server.server_address[0]), int(server.server_address[1])
+    print(
+        f"foiclassify: reviewing {args.labelled} at http://{host}:{port}/ (decisions to "
+        f"{args.output}; Ctrl-C stops)",
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def _report(args: argparse.Namespace, argv: list[str] | None) -> int:
     from .report import write_report
 
@@ -332,8 +355,25 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument(
         "--model", type=Path, help="a model folder (default: the shipped model, if any)"
     )
+    review = commands.add_parser(
+        "review",
+        help="review a labelled table in a local web page; decisions go to a corrections file",
+    )
+    review.add_argument("labelled", type=Path, help="a table written by foiclassify label -o")
+    review.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the corrections file (JSON lines; appended to)",
+    )
+    review.add_argument(
+        "--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765; 0: any free port)"
+    )
     args = parser.parse_args(argv)
 
+    if args.command == "review":
+        return _review(args)
     if args.command in ("train", "evaluate"):
         return _train_or_evaluate(args)
     if args.command == "report":

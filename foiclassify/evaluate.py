@@ -11,6 +11,7 @@ the rules alone, the model alone, and the two combined (what :func:`foiclassify.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
     """Labelled rows from one or more files; raises ValueError naming a missing column."""
     frames = []
     for path in paths:
+        if _is_corrections(path):  # foiclassify review's decisions: their new labels are the gold
+            frames.append(_corrections_frame(path))
+            continue
         frame = read_table(
             path, string_columns=LABEL_COLUMNS + ("label_stage", "split", "jurisdiction")
         )
@@ -43,6 +47,38 @@ def read_labelled(paths: list[Path]) -> pd.DataFrame:
     data = pd.concat(frames, ignore_index=True)
     data["label_exemptions"] = [codes_from(v) for v in data["label_exemptions"]]
     return data
+
+
+def _is_corrections(path: Path) -> bool:
+    """Whether ``path`` is a corrections file of ``foiclassify review`` (JSON lines with the
+    text's SHA-256 and the ``new`` labels)."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return False
+    with open(path, encoding="utf-8") as handle:
+        first = handle.readline()
+    try:
+        entry = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(entry, dict) and "text_sha256" in entry and isinstance(entry.get("new"), dict)
+
+
+def _corrections_frame(path: Path) -> pd.DataFrame:
+    """The last decision on each row of a corrections file, as labelled rows."""
+    last: dict[str, dict] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:  # a line cut by a crash mid-write
+            continue
+        last[str(entry["row"])] = entry
+    return pd.DataFrame(
+        {
+            "text": [e["text"] for e in last.values()],
+            "label_outcome": [e["new"]["outcome"] for e in last.values()],
+            "label_exemptions": [e["new"]["exemptions"] for e in last.values()],
+        }
+    )
 
 
 def _part(data: pd.DataFrame, split: str) -> pd.DataFrame:
