@@ -175,7 +175,7 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
 
     try:
         if args.command == "train":
-            _, results = train_files(args.data, args.output, seed=args.seed)
+            _, results = train_files([*args.data, *args.corrections], args.output, seed=args.seed)
             print(f"foiclassify: model written to {args.output}", file=sys.stderr)
             if results:
                 print(format_scores(results))
@@ -197,6 +197,30 @@ def _train_or_evaluate(args: argparse.Namespace) -> int:
     except (ValueError, ModelError, FileNotFoundError) as exc:
         print(f"foiclassify: {exc}", file=sys.stderr)
         return 2
+
+
+def _labelstudio(args: argparse.Namespace) -> int:
+    from . import labelstudio
+
+    if args.action == "config":
+        print(labelstudio.LABEL_CONFIG, end="")
+        return 0
+    if args.input is None or args.output is None:
+        print(
+            f"foiclassify: labelstudio {args.action} needs an input and -o OUTPUT", file=sys.stderr
+        )
+        return 2
+    try:
+        if args.action == "export":
+            count = labelstudio.export_tasks(args.input, args.output)
+            print(f"foiclassify: {count} tasks written to {args.output}", file=sys.stderr)
+        else:
+            count = labelstudio.import_export(args.input, args.output)
+            print(f"foiclassify: {count} annotations appended to {args.output}", file=sys.stderr)
+    except (ValueError, OSError) as exc:
+        print(f"foiclassify: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -370,10 +394,35 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument(
         "--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765; 0: any free port)"
     )
+    studio = commands.add_parser(
+        "labelstudio", help="export tasks to Label Studio, or import its export as corrections"
+    )
+    studio.add_argument("action", choices=("export", "import", "config"))
+    studio.add_argument(
+        "input",
+        type=Path,
+        nargs="?",
+        help="export: a labelled table; import: a Label Studio JSON export",
+    )
+    studio.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="export: tasks.json; import: corrections.jsonl (appended to)",
+    )
+    train.add_argument(
+        "--corrections",
+        type=Path,
+        action="append",
+        default=[],
+        help="a corrections file of foiclassify review or labelstudio import, trained on with DATA",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "review":
         return _review(args)
+    if args.command == "labelstudio":
+        return _labelstudio(args)
     if args.command in ("train", "evaluate"):
         return _train_or_evaluate(args)
     if args.command == "report":
