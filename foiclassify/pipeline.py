@@ -18,6 +18,7 @@ from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, need
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
 from .result import Classification, Message, ThreadResult
+from .segments import SENTENCE_BREAK
 from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
 from .tagger import load_default as load_tagger
 from .text import decode, looks_like_alaveteli_page, prepare, prepare_parts, to_text
@@ -111,6 +112,8 @@ def classify(
     findings = rules.find(prepared)
     result = combine(prepared, findings, scores, attachments=unread)
     tagger = load_tagger() if needs_roles(result, findings) and not prepared.empty_reason else None
+    if tagger is not None and not segments and _fewer_segments_than(prepared.text, MIN_TAGGED):
+        tagger = None  # too short to have a structure to read: not worth splitting
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
         tagged: list[tuple[str, float]] = []
@@ -136,6 +139,15 @@ def classify(
     if calibration is not None:  # confidence: the estimated probability that the outcome is right
         result = calibrated(prepared.text, result, calibration, review_threshold)
     return result
+
+
+def _fewer_segments_than(text: str, n: int) -> bool:
+    """Whether ``text`` surely has fewer than ``n`` segments: each segment is a line or a
+    sentence of one, so there are at most as many as non-blank lines plus sentence ends."""
+    if len(text) > 400:
+        return False
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    return lines + len(SENTENCE_BREAK.findall(text)) < n
 
 
 def _from_page(page: AlaveteliPage) -> Split:

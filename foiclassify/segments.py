@@ -77,7 +77,7 @@ def _ends_sentence(line: str) -> bool:
 _STARTS_LOWER = re.compile(r"[ \t]*[a-z(]")
 # Where prose is cut into sentences: after . ! or ? (and closing quotes or brackets), before a
 # capital, a digit, an opening quote or a bracket.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*[ \t\n]+(?=[\"“‘(£•A-Z0-9])")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*[ \t\n]+(?=[\"“‘(£•A-Z0-9])")
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos s ss reg regs para paras sec art e.g i.e etc ref p pp vol ltd"
@@ -116,7 +116,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` into sentences, leaving abbreviations ("s. 43", "No. 5") whole."""
     pieces = []
     lo = start
-    for m in _SENTENCE_BREAK.finditer(text, start, end):
+    for m in SENTENCE_BREAK.finditer(text, start, end):
         word = _LAST_WORD.search(text, max(lo, m.start() - 9), m.end())
         if word and (
             word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
