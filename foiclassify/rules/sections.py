@@ -165,6 +165,9 @@ KEYWORDS = Keywords(
     + _IE_WORDS
     + _EU_WORDS
 )
+_MARKER_WORDS = frozenset(
+    _SCOTTISH_WORDS + _US_WORDS + _AU_WORDS + _AU_STATE_WORDS + _NZ_WORDS + _IE_WORDS + _EU_WORDS
+)
 # Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
 _JURISDICTION_ACTS = {
     "UK": ("FOIA", "EIR"),
@@ -200,8 +203,12 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
     else ``UK``. The EU Regulation and the other countries' Acts are named far more rarely in a
     UK letter than "Scotland" or a US statute, so they are read first."""
 
+    found = spots.keys()
+    if found.isdisjoint(_MARKER_WORDS):  # the usual UK letter: none of the markers
+        return "UK"
+
     def has(words: tuple[str, ...]) -> bool:
-        return any(word in spots for word in words)
+        return not found.isdisjoint(words)
 
     if has(_EU_WORDS):
         return "EU"
@@ -233,8 +240,8 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
     spots = KEYWORDS.find(folded) if spots is None else spots
     jurisdiction = jurisdiction_of(spots)
     section, regulation = _JURISDICTION_ACTS[jurisdiction]
-    federal = any(word in spots for word in _AU_FEDERAL_WORDS) or not any(
-        word in spots for word in _AU_STATE_WORDS
+    federal = not spots.keys().isdisjoint(_AU_FEDERAL_WORDS) or spots.keys().isdisjoint(
+        _AU_STATE_WORDS
     )
     if jurisdiction == "AU" and not federal:
         section = "Australian state FOI act"
@@ -248,7 +255,7 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
         "section": section or "other",
         "regulation": regulation or "other",
         "article": "EU1049" if jurisdiction == "EU" else "other",
-        "us": "USFOIA" if any(word in spots for word in _US_WORDS) else "",
+        "us": "USFOIA" if not spots.keys().isdisjoint(_US_WORDS) else "",
         "jurisdiction": jurisdiction,
     }
 
