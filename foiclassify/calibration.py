@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -45,6 +46,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "ncnd",
 )
 _DIGITS = "0123456789"
+_OUTCOME_INDEX = {o: i for i, o in enumerate(OUTCOMES)}
 
 
 def features(text: str, result: Classification) -> list[float]:
@@ -52,8 +54,10 @@ def features(text: str, result: Classification) -> list[float]:
     cues = [e for e in result.evidence if e.role == "cue"]
     labels = {e.label for e in cues}
     digits = sum(map(text.count, _DIGITS))
+    outcome = [0.0] * len(OUTCOMES)
+    outcome[_OUTCOME_INDEX[result.outcome]] = 1.0
     return [
-        *(1.0 if result.outcome == o else 0.0 for o in OUTCOMES),
+        *outcome,
         1.0 if any(e.source == "model" for e in result.evidence) else 0.0,
         result.confidence,
         math.log1p(len(cues)),
@@ -79,7 +83,7 @@ class Calibration:
     meta: dict[str, Any]
 
     def probability(self, values: list[float]) -> float:
-        z = self.intercept + sum(w * v for w, v in zip(self.weights, values))
+        z = self.intercept + sum(map(operator.mul, self.weights, values))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, Any]:
