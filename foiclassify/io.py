@@ -20,10 +20,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .text import decode, looks_like_alaveteli_page
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
 # Inputs read as one row per message, with role, attachments and site state (see
@@ -213,6 +215,8 @@ def _count_document(path: Path) -> int:
 
 
 def _count_messages(path: Path, fmt: str) -> int:
+    import pandas as pd
+
     from . import readers
 
     if fmt == "folder":
@@ -234,6 +238,8 @@ def _count_messages(path: Path, fmt: str) -> int:
 
 
 def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Iterator[pd.DataFrame]:
+    import pandas as pd
+
     batch: list[dict[str, object]] = []
     for record in records:
         batch.append(record)
@@ -246,6 +252,8 @@ def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Ite
 
 def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
     """The rows of one input, ``chunk_size`` at a time, every column kept as read."""
+    import pandas as pd
+
     path, fmt = source.path, source.format
     if fmt == "csv":
         # Strings throughout: empty cells stay "", identifiers keep their leading zeros.
@@ -331,6 +339,8 @@ def check_input(path: Path, fmt: str | None, text_column: str, chunk_size: int =
 def read_table(path: Path, string_columns: tuple[str, ...] = ()) -> pd.DataFrame:
     """A whole labelled table (CSV, JSONL or Parquet, by suffix). In CSV, empty cells stay ""
     and ``string_columns`` are read as text."""
+    import pandas as pd
+
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return pd.read_csv(
@@ -362,6 +372,8 @@ def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
 
 def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
     """Object columns of mixed types become strings (Parquet needs one type per column)."""
+    import pandas as pd
+
     out = df.copy()
     for column in out.columns:
         if column == "exemptions" or out[column].dtype != object:
@@ -391,6 +403,8 @@ def write_chunk(df: pd.DataFrame, path: Path, fmt: str) -> None:
 
 def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
     """Join chunk files into ``output`` atomically, one chunk in memory at a time."""
+    import pandas as pd
+
     tmp = output.with_name(output.name + ".tmp")
     if fmt == "jsonl":
         with open(tmp, "wb") as out:

@@ -28,3 +28,26 @@ def test_missing_file_is_a_one_line_error(tmp_path):
     assert proc.returncode != 0
     assert "nope.txt: no such file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_help_label_without_output_and_classify_import_no_heavy_library():
+    # issue #21: a command imports what it needs when it needs it
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    heavy = ("pandas", "pyarrow", "matplotlib", "sklearn", "bs4")
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ARGV\n"
+        "try:\n"
+        "    runpy.run_module('foiclassify', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    for argv in (["foiclassify", "--help"], ["foiclassify", "label", "data/examples/dwp_letter_s43_whp.md"]):
+        done = subprocess.run([sys.executable, "-c", script.replace("ARGV", repr(argv))], capture_output=True, text=True, cwd=root)
+        assert done.stdout.strip().splitlines()[-1] == "[]", (argv, done.stdout[-300:], done.stderr[-300:])
+    done = subprocess.run([sys.executable, "-c", "import sys, foiclassify; foiclassify.classify('We do not hold it.'); "
+                           f"print(sorted(m for m in {heavy!r} if m in sys.modules))"], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr[-300:]
