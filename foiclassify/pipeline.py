@@ -5,6 +5,7 @@ This module only wires the stages together; each stage lives in its own module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -114,6 +115,10 @@ def classify(
     tagger = load_tagger() if needs_roles(result, findings) and not prepared.empty_reason else None
     if tagger is not None and not segments and _fewer_segments_than(prepared.text, MIN_TAGGED):
         tagger = None  # too short to have a structure to read: not worth splitting
+    if tagger is not None and not _reads_as_english(prepared.text):
+        tagger = (
+            None  # the tagger knows English letters only: it does not guess at another language
+        )
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
         tagged: list[tuple[str, float]] = []
@@ -139,6 +144,19 @@ def classify(
     if calibration is not None:  # confidence: the estimated probability that the outcome is right
         result = calibrated(prepared.text, result, calibration, review_threshold)
     return result
+
+
+_WORD = re.compile(r"[a-z]+")
+_ENGLISH = frozenset(
+    "the and of to we you your is in for this that be are not our has have with".split()
+)
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether a text's first words are English ones often enough to be an English letter (a
+    Spanish or Welsh one has almost none of the commonest English words)."""
+    words = _WORD.findall(text[:3000].lower())
+    return len(words) < 40 or sum(w in _ENGLISH for w in words) >= 0.03 * len(words)
 
 
 def _fewer_segments_than(text: str, n: int) -> bool:

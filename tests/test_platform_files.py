@@ -79,6 +79,9 @@ def test_a_translated_page_is_read_by_its_layout_not_its_english_labels():
     assert [m.role for m in messages] == ["requester", "authority", "authority"]
     assert messages[0].subject == "Contrato de limpieza viaria 2023"
     assert [a.name for a in messages[2].attachments] == ["Resoluci n denegatoria 2024 15.pdf"]
+    # a Spanish refusal under Spain's own law: no code in the catalogue, no English cue, and the
+    # segment tagger (trained on English letters) does not guess: undetermined, not "provided"
+    assert classify(messages[2].text, attachments=messages[2].attachments).outcome == "undetermined"
 
 
 def test_a_zip_of_the_page_printed_to_pdf_is_read_from_the_printed_layout():
