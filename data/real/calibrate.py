@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from foiclassify import classify  # noqa: E402
+from foiclassify import classify, pipeline  # noqa: E402
 from foiclassify.calibration import CALIBRATION_FILE, FEATURE_NAMES, Calibration, features  # noqa: E402
 
 PENALTIES = (0.03, 0.1, 0.3, 1.0)
@@ -68,8 +68,11 @@ def main() -> None:
     parser.add_argument("--save", type=Path, help="write calibration.json, CALIBRATION_CARD.md and reliability.png here")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.replies.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Fit on the results as they are before calibration: what calibration.calibrated() receives at
+    # run time (its support score is one of the signals), whatever calibration ships now.
+    pipeline.load_calibration = lambda: None
     for row in rows:
-        result = classify(row["text"], review_threshold=0.0)
+        result = classify(row["text"])
         row["x"], row["right"], row["raw"] = features(row["text"], result), result.outcome == row["label_outcome"], result.confidence
     train = [r for r in rows if r["split"] == "train"]
     test = [r for r in rows if r["split"] == "test"]
