@@ -215,22 +215,14 @@ def read_alaveteli_page(html: str, thread_id: str = "page") -> AlaveteliPage:
     )
     subtitle = _SUBTITLE.match(_one_line(subtitle_node))
     links = [_one_line(a) for a in subtitle_node.find_all("a")] if subtitle_node is not None else []
-    # the requester's and the authority's links; the line may go on ("This request has been closed
-    # …")
-    requester = (
-        links[0]
-        if len(links) >= 2
-        else " ".join(subtitle.group("user").split())
-        if subtitle
-        else ""
-    )
-    authority = (
-        links[1]
-        if len(links) >= 2
-        else " ".join(subtitle.group("body").split())
-        if subtitle
-        else ""
-    )
+    # the requester's and the authority's links; the line may go on ("This request has been
+    # closed …"), so the links are read first, the sentence's words otherwise
+    if len(links) >= 2:
+        requester, authority = links[0], links[1]
+    elif subtitle:
+        requester, authority = (" ".join(subtitle.group(g).split()) for g in ("user", "body"))
+    else:
+        requester = authority = ""
     blocks = soup.select("div.correspondence, div.comment_in_request")
     if not blocks:
         raise ValueError("not an Alaveteli request page: no correspondence blocks")

@@ -24,6 +24,7 @@ from .labels import codes_from
 from .model import Model, save, train
 from .pipeline import classify
 from .resources import MANIFEST_FILE
+from .result import Classification
 from .tagger import load_default as load_tagger
 from .text import prepare
 
@@ -142,26 +143,19 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
     prepared = [prepare(t) for t in texts]
     findings = [rules.find(p) for p in prepared]
     rule_results = [combine(p, f) for p, f in zip(prepared, findings)]
-    results = [
-        _score(
-            "rules only",
+
+    def scored(system: str, found: list[Classification]) -> Scores:
+        return _score(
+            system,
             gold,
-            [r.outcome for r in rule_results],
+            [r.outcome for r in found],
             gold_codes,
-            [list(r.exemptions) for r in rule_results],
+            [list(r.exemptions) for r in found],
         )
-    ]
+
+    results = [scored("rules only", rule_results)]
     if load_tagger() is not None:
-        shipped = [classify(t) for t in texts]
-        results.append(
-            _score(
-                SHIPPED,
-                gold,
-                [r.outcome for r in shipped],
-                gold_codes,
-                [list(r.exemptions) for r in shipped],
-            )
-        )
+        results.append(scored(SHIPPED, [classify(t) for t in texts]))
     if model is not None:
         outcome_proba = model.outcome_proba(texts)
         exemption_proba = model.exemption_proba(texts)
@@ -172,15 +166,7 @@ def evaluate(data: pd.DataFrame, model: Model | None) -> list[Scores]:
             combine(p, f, ModelScores(o, e))
             for p, f, o, e in zip(prepared, findings, outcome_proba, exemption_proba)
         ]
-        results.append(
-            _score(
-                "rules + model",
-                gold,
-                [r.outcome for r in combined],
-                gold_codes,
-                [list(r.exemptions) for r in combined],
-            )
-        )
+        results.append(scored("rules + model", combined))
     return results
 
 
