@@ -168,6 +168,19 @@ def _fewer_segments_than(text: str, n: int) -> bool:
     return lines + len(SENTENCE_BREAK.findall(text)) < n
 
 
+def _saved_page(html: str) -> AlaveteliPage | None:
+    """The messages of a saved Alaveteli request page, or None when ``html`` is not one (a page
+    that only mentions the markers is then read as text)."""
+    if not looks_like_alaveteli_page(html):
+        return None
+    from .alaveteli_pages import read_alaveteli_page
+
+    try:
+        return read_alaveteli_page(html)
+    except ValueError:
+        return None
+
+
 def _from_page(page: AlaveteliPage) -> Split:
     """The messages of a saved Alaveteli request page, with its title and site state."""
     _, layout = _from_list(page.messages)
@@ -253,12 +266,9 @@ def classify_thread(
         _, layout = _from_list(thread)
     else:
         raw = decode(bytes(thread)) if isinstance(thread, (bytes, bytearray)) else thread
-        if isinstance(raw, str) and looks_like_alaveteli_page(
-            raw
-        ):  # a saved request page: read its HTML, not its text
-            from .alaveteli_pages import read_alaveteli_page
-
-            layout = _from_page(read_alaveteli_page(raw))
+        page = _saved_page(raw) if isinstance(raw, str) else None
+        if page is not None:  # a saved request page: read its HTML, not its text
+            layout = _from_page(page)
         else:
             text, _ = to_text(thread)
             layout = split(text)

@@ -90,3 +90,9 @@ def test_an_older_theme_header_is_read_from_its_heading():
     [message] = read_alaveteli_page(html).messages
     assert (message.role, message.sender, message.date) == ("authority", "FOI Team Exampleshire Council", "2015-03-02T10:00:00Z")
     assert classify(message.text).outcome == "not_held"
+
+
+def test_html_that_only_mentions_the_markers_is_read_as_text():
+    html = "<html><body><p>Our request_status field says: the information is not held.</p></body></html>"
+    thread = classify_thread(html)
+    assert [m.result.outcome for m in thread.messages if m.result] == ["not_held"]
