@@ -675,6 +675,9 @@ def _merge(regions: list[Region]) -> tuple[Region, ...]:
     return tuple(merged)
 
 
+_REGION_WORDS = frozenset(REGION_KEYWORDS.words)
+
+
 def find_regions(
     text: str, folded: str | None = None, spots: dict[str, list[int]] | None = None
 ) -> tuple[Region, ...]:
@@ -684,6 +687,8 @@ def find_regions(
     in ``folded``, when the caller has it."""
     if spots is None:
         spots = REGION_KEYWORDS.find(fold(text) if folded is None else folded)
+    if spots.keys().isdisjoint(_REGION_WORDS):  # none of their keywords: only ">" quoted lines
+        return _merge([r for r in _email_quote_regions(text, spots) if r.end > r.start])
     regions = (
         _quoted_request_regions(text, spots)
         + _email_quote_regions(text, spots)

@@ -59,13 +59,12 @@ def test_hostile_input_is_linear(name):
     # classify(): within issue #21's bar, 20 times ordinary reply text of the same length (a
     # quadratic pass at this size would be hundreds of times slower).
     normal, hostile = _elapsed(classify, normal_text), _elapsed(classify, hostile_text)
-    assert hostile < 20 * normal + 0.02, f"{name}: {hostile:.3f}s vs {normal:.3f}s for ordinary text"
-    # classify_thread(): the same, except that text cut into thousands of tiny messages ("sender-like
-    # lines": 9,000 messages in 200 kB) costs about 26 times ordinary text (measured 2026-11-30),
-    # its per-message cost; bounded here at 40 times until that is brought down.
+    assert hostile < 20 * normal + 0.05, f"{name}: {hostile:.3f}s vs {normal:.3f}s for ordinary text"
+    # classify_thread(): the same bar; text cut into thousands of tiny messages ("sender-like
+    # lines": 9,000 messages in 200 kB) is the closest, at about 17 times (2026-11-30); 0.1 s of
+    # slack keeps a busy machine's noise from failing it (a quadratic pass would be far beyond).
     normal, hostile = _elapsed(classify_thread, normal_text), _elapsed(classify_thread, hostile_text)
-    bar = 40 if name == "sender-like lines" else 20
-    assert hostile < bar * normal + 0.02, f"{name} (thread): {hostile:.3f}s vs {normal:.3f}s for ordinary text"
+    assert hostile < 20 * normal + 0.1, f"{name} (thread): {hostile:.3f}s vs {normal:.3f}s for ordinary text"
 
 
 def test_repeated_references_are_read_up_to_a_cap_and_counted():
