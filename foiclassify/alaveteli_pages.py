@@ -236,5 +236,6 @@ def read_alaveteli_page(html: str, thread_id: str = "page") -> AlaveteliPage:
     last = max((i for i, m in enumerate(messages) if m.role == "authority"), default=None)
     if last is not None and state:
         messages[last] = replace(messages[last], site_state=state)
-    messages = [replace(m, subject=_title(soup)) for m in messages]
-    return AlaveteliPage(_title(soup), requester, authority, state, status_text, tuple(messages))
+    title = _title(soup)
+    messages = [replace(m, subject=title) for m in messages]
+    return AlaveteliPage(title, requester, authority, state, status_text, tuple(messages))

@@ -214,8 +214,8 @@ def combine(
             )
         )
         if (
-            roled.role == "cited"
-            and (ref.act, ref.text[: len(ref.text) - len(ref.subsections)]) in _NCND_PROVISIONS
+            roled.role in ("cited", "procedural")  # AU s25, NZ s10 are procedural provisions
+            and (ref.act, ref.text.split("(")[0].strip().upper()) in _NCND_PROVISIONS
         ):
             ncnd_by_subsection = True
         if roled.role == "cited" and ref.code:

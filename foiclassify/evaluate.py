@@ -66,13 +66,9 @@ def _is_corrections(path: Path) -> bool:
 
 def _corrections_frame(path: Path) -> pd.DataFrame:
     """The last decision on each row of a corrections file, as labelled rows."""
-    last: dict[str, dict] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:  # a line cut by a crash mid-write
-            continue
-        last[str(entry["row"])] = entry
+    from .review import Corrections
+
+    last = Corrections(path).decided
     return pd.DataFrame(
         {
             "text": [e["text"] for e in last.values()],

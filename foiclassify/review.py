@@ -131,12 +131,13 @@ class LabelledTable:
     def filtered(self, outcome: str = "", code: str = "", authority: str = "") -> list[int]:
         """The review order, keeping rows with that outcome, code and authority (empty: any)."""
         light = self.light
+        authorities = light.get("authority") or [""] * len(self)
         return [
             i
             for i in self.order
             if (not outcome or light["outcome"][i] == outcome)
             and (not code or code in light["exemptions"][i])
-            and (not authority or str((light.get("authority") or [""] * len(self))[i]) == authority)
+            and (not authority or str(authorities[i]) == authority)
         ]
 
     def rows(self, numbers: list[int]) -> list[dict[str, Any]]:

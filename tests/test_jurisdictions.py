@@ -87,3 +87,13 @@ def test_the_batch_output_and_the_analysis_group_by_jurisdiction():
     assert list(labelled["jurisdiction"]) == [LETTERS[name][1] for name in sorted(LETTERS)] + ["UK"]
     shares = outcome_shares(labelled, by="jurisdiction")
     assert set(shares.index) == {"AU", "NZ", "IE", "EU", "UK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Under section 25(1) of the Freedom of Information Act 1982 access to the documents is refused. OAIC",
+    "Under section 10 of the Official Information Act 1982 the information is withheld.",
+])
+def test_the_neither_confirm_nor_deny_provisions_of_other_countries(text):
+    # AU s25 and NZ OIA s10 are procedural references, never "cited": citing them still means NCND
+    assert classify(text).ncnd
+    assert not classify(text.replace("25(1)", "26").replace("section 10", "section 12")).ncnd
