@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .labels import EXEMPTIONS, NOT_HELD_CODES, OUTCOMES, sort_codes
+from .labels import ACCESSIBLE_ELSEWHERE_CODES, EXEMPTIONS, NOT_HELD_CODES, OUTCOMES, sort_codes
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
 from .rules.cues import IMPLIED_CODES
 from .rules.figures import answer_lines, cost_estimate
 from .segments import Segment
+from .tagger import Reading
 from .text import Prepared
 
 # Subsections that are the duty-to-confirm-or-deny exclusions: citing one means NCND.
@@ -137,41 +138,65 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     return "undetermined", set(), "no decision stated in the text"
 
 
-# A tagged segment counts as answer, withheld or not_held from this probability on, unless the
-# tagger's manifest names the threshold chosen for it by grouped cross-validation
-# (data/real/segeval.py).
+# A decision role (answer, withheld, not_held) counts as stated from this probability that some
+# segment has it (:meth:`foiclassify.tagger.Reading.presence`) on, unless the tagger's manifest
+# names the threshold chosen for it by grouped cross-validation (data/real/segeval.py).
 ROLE_THRESHOLD = 0.5
-_DECIDED = frozenset({"provided", "partially_provided", "refused", "not_held"})
+# The role that gives each outcome where no decision role is stated (TAXONOMY §6)
+_FRAMING_ROLE = {
+    "invalid_request": "invalid",
+    "clarification_requested": "clarification",
+    "delayed": "holding",
+    "acknowledgement": "acknowledgement",
+}
 
 
-def roles_decide(rule_label: str, tagged: Sequence[tuple[str, float]], threshold: float) -> str:
-    """The rules' outcome, corrected by what the tagged segments state with probability at least
-    ``threshold`` (TAXONOMY §6):
+# The tagger was trained on UK letters: it corrects a refusal only in the letters it knows.
+_TAGGER_JURISDICTIONS = frozenset({"UK", "UK-SCT"})
 
-    - the rules found no decision (``undetermined``), the roles state one: the roles' outcome;
-    - the rules say ``refused`` or ``not_held``, a segment gives information: ``partially_provided``;
-    - the rules say ``provided``, a segment withholds or says not held: ``partially_provided``.
+
+def roles_decide(result: Classification, reading: Reading, threshold: float) -> str:
+    """The rules' outcome (``result.outcome``), corrected by the decision roles that the tagger's
+    ``reading`` states: a role is stated when the probability that some segment has it is at
+    least ``threshold`` (TAXONOMY §6):
+
+    - the rules found no decision (``undetermined``): the outcome that the stated decision
+      roles give, or where none is stated, the other roles that segments have with probability
+      at least ``threshold`` (an acknowledgement, a holding reply …);
+    - the rules say ``refused`` or ``not_held`` in a UK letter, information is stated as given
+      (``answer``), and the refusal does not rest only on the information being published
+      elsewhere (s21, where pointing to it withholds it): ``partially_provided``.
 
     Otherwise the rules' outcome stands.
 
-    >>> roles_decide("undetermined", [("header", 0.9), ("answer", 0.95), ("other", 0.8)], 0.7)
+    >>> reading = Reading((("header", 0.9), ("answer", 0.95)), {"answer": (0.0, 0.95)})
+    >>> refused = Classification(outcome="refused", exemptions=("FOIA:s43",))
+    >>> roles_decide(Classification(outcome="undetermined"), reading, 0.7)
     'provided'
-    >>> roles_decide("refused", [("answer", 0.9), ("withheld", 0.99)], 0.7)
-    'partially_provided'
-    >>> roles_decide("undetermined", [("answer", 0.6)], 0.7), roles_decide("refused", [("answer", 0.6)], 0.7)
-    ('undetermined', 'refused')
-    """  # noqa: E501 (doctest lines)
-    confident = {role for role, p in tagged if role in DECIDING_ROLES and p >= threshold}
-    if rule_label == "undetermined":
-        from_roles = outcome_from_roles(
-            role for role, p in tagged if role not in DECIDING_ROLES or p >= threshold
-        )
-        return from_roles if from_roles in _DECIDED else rule_label
-    if rule_label in ("refused", "not_held") and "answer" in confident:
+    >>> roles_decide(refused, reading, 0.7), roles_decide(refused, reading, 0.99)
+    ('partially_provided', 'refused')
+    >>> roles_decide(replace(refused, exemptions=("FOIA:s21",)), reading, 0.7)
+    'refused'
+    """
+    stated = {role for role in DECIDING_ROLES if reading.presence(role) >= threshold}
+    if result.outcome == "undetermined":
+        framing = {
+            role for role, p in reading.roles if role not in DECIDING_ROLES and p >= threshold
+        }
+        return outcome_from_roles(stated | framing)
+    if "answer" in stated and _may_turn_partial(result):
         return "partially_provided"
-    if rule_label == "provided" and confident & {"withheld", "not_held"}:
-        return "partially_provided"
-    return rule_label
+    return result.outcome
+
+
+def _may_turn_partial(result: Classification) -> bool:
+    """Whether a stated answer may turn the rules' refusal or not-held into a partial release
+    (see :func:`roles_decide`)."""
+    return (
+        result.outcome in ("refused", "not_held")
+        and result.jurisdiction in _TAGGER_JURISDICTIONS
+        and not (result.exemptions and set(result.exemptions) <= ACCESSIBLE_ELSEWHERE_CODES)
+    )
 
 
 def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> float:
@@ -339,9 +364,12 @@ def combine(
 
 
 def needs_roles(result: Classification, findings: Findings) -> bool:
-    """Whether the tagged segments are asked: the rules found no decision, and the message does
-    not say its decision is in an attached letter ("please see the attached response"), where
-    its own segments have none to state."""
+    """Whether the tagged segments are asked (see :func:`roles_decide`): the rules found no
+    decision, and the message does not say its decision is in an attached letter ("please see the
+    attached response"), where its own segments have none to state; or the rules found a refusal
+    or not-held, and some part of the letter may give information all the same."""
+    if _may_turn_partial(result):
+        return True
     return result.outcome == "undetermined" and not any(
         hit.cue.signal == "answer_in_attachment" for hit in findings.cues
     )
@@ -351,22 +379,42 @@ def decide_by_roles(
     result: Classification,
     prepared: Prepared,
     segments: Sequence[Segment],
-    tagged: Sequence[tuple[str, float]],
+    reading: Reading,
     threshold: float = ROLE_THRESHOLD,
 ) -> Classification:
-    """``result`` (whose rules found no decision) with the outcome that the tagged ``segments``
-    state (``tagged``: each one's role and probability; see :func:`roles_decide`): the segments
-    behind it become evidence (``source`` "model"), the exemptions are the references the rules
-    found cited."""
-    label = roles_decide(result.outcome, tagged, threshold)
+    """``result`` with the outcome that the tagger's ``reading`` of the ``segments`` states (see
+    :func:`roles_decide`). Evidence for each decision role that changed it: the segments more
+    likely than not to have that role, or the likeliest one (``source`` "model"). Where the rules
+    found no decision, the exemptions are the references they found cited; a refusal turned into
+    a partial release keeps its own."""
+    label = roles_decide(result, reading, threshold)
     if label == result.outcome:
         return result
     text = prepared.text
-    deciding = [
-        (seg, role, p)
-        for seg, (role, p) in zip(segments, tagged)
-        if role in DECIDING_ROLES and p >= threshold
+    stated = [
+        role
+        for role in sorted(DECIDING_ROLES)
+        if reading.presence(role) >= threshold
+        and (result.outcome == "undetermined" or role == "answer")
     ]
+    deciding: list[tuple[Segment, str, float]] = []
+    for role in stated:
+        marginals = reading.marginals[role][: len(segments)]
+        likely = [i for i, p in enumerate(marginals) if p >= 0.5] or [
+            max(range(len(marginals)), key=marginals.__getitem__)
+        ]
+        deciding += [(segments[i], role, marginals[i]) for i in likely]
+    if (
+        not stated
+    ):  # no decision role: the framing role that gives the outcome (an acknowledgement …)
+        stated = [_FRAMING_ROLE[label]]
+        deciding = [
+            (seg, role, p) for seg, (role, p) in zip(segments, reading.roles) if role in stated
+        ]
+    confidence = max(
+        [reading.presence(role) for role in stated if role in DECIDING_ROLES]
+        or [p for _, _, p in deciding]
+    )
     added = [
         Evidence(
             label,
@@ -375,7 +423,7 @@ def decide_by_roles(
             text[seg.start : seg.end],
             "model",
             "cue",
-            f"a segment tagged {role} (p={p:.2f})",
+            f"a segment read as {role} (p={p:.2f})",
         )
         for seg, role, p in deciding
     ]
@@ -387,18 +435,26 @@ def decide_by_roles(
             key=lambda e: (e.part != "body", e.part, e.start, e.end, e.label),
         )
     )
-    cited = {
-        e.label
-        for e in result.evidence
-        if e.role == "cited" and e.source == "rule" and e.label in EXEMPTIONS
-    }
+    if result.outcome == "undetermined":
+        cited = {
+            e.label
+            for e in result.evidence
+            if e.role == "cited" and e.source == "rule" and e.label in EXEMPTIONS
+        }
+        exemptions = sort_codes(cited) if label in ("refused", "partially_provided") else ()
+    else:
+        exemptions = result.exemptions
     return replace(
         result,
         outcome=label,
-        exemptions=sort_codes(cited) if label in ("refused", "partially_provided") else (),
-        confidence=round(max(p for _, _, p in deciding), 3),
+        exemptions=exemptions,
+        confidence=round(confidence, 3),
         evidence=evidence,
-        reason="the rules found no decision; the letter's tagged segments state it ("
-        + ", ".join(sorted({role for _, role, _ in deciding}))
-        + ")",
+        reason=(
+            "the rules found no decision; "
+            if result.outcome == "undetermined"
+            else f"the rules found {result.outcome.replace('_', ' ')}; "
+        )
+        + "the letter's tagged segments state "
+        + ", ".join(r.replace("_", " ") for r in stated),
     )

@@ -346,6 +346,11 @@ EXEMPTIONS: dict[str, str] = {
 }
 
 #: Codes that say the information is not held (the outcome is ``not_held``, nothing is withheld).
+# Grounds that refuse because the information is published elsewhere: a letter relying on one
+# points to where the information is, and that pointer withholds it (TAXONOMY §6, `answer`).
+ACCESSIBLE_ELSEWHERE_CODES: frozenset[str] = frozenset(
+    {"FOIA:s21", "FOISA:s25", "NZOIA:s18(d)", "NZLGOIMA:s17(d)"}
+)
 NOT_HELD_CODES: frozenset[str] = frozenset(
     {
         "EIR:12(4)(a)",

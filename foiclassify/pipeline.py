@@ -63,8 +63,10 @@ def classify(
     :func:`~foiclassify.attachments.read_attachment`): their text is then read with the body, and
     each evidence span names its ``part``, ``"body"`` or ``"attachment:<name>"``.
 
-    Where the rules find no decision, the shipped segment tagger reads the letter's structure
-    (TAXONOMY §6) and its confident ``answer`` / ``withheld`` / ``not_held`` segments decide.
+    Where the rules find no decision, or find a refusal or not-held, the shipped segment tagger
+    reads the letter's structure (TAXONOMY §6): the ``answer`` / ``withheld`` / ``not_held``
+    roles it is confident some segment has decide where the rules found none, and a confident
+    ``answer`` turns a refusal or not-held into a partial release.
     ``segments=True`` also fills ``result.segments`` with every part of the message and its role
     (``(start, end, role, score)``; ``score`` is None where the role is the rules' reading); it
     costs about 30% more time, so it is off by default.
@@ -121,13 +123,12 @@ def classify(
         )
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
-        tagged: list[tuple[str, float]] = []
-        if (
-            tagger is not None and len(parts) >= MIN_TAGGED
-        ):  # the rules found no decision: read the letter's structure
-            tagged = tag(tagger, prepared, findings, parts, roles)
+        tagged: tuple[tuple[str, float], ...] = ()
+        if tagger is not None and len(parts) >= MIN_TAGGED:  # read the letter's structure
+            reading = tag(tagger, prepared, findings, parts, roles)
+            tagged = reading.roles
             result = decide_by_roles(
-                result, prepared, parts, tagged, tagger.meta.get("threshold", ROLE_THRESHOLD)
+                result, prepared, parts, reading, tagger.meta.get("threshold", ROLE_THRESHOLD)
             )
         if segments:  # the tagger's roles where it read the message, the rules' elsewhere
             result = replace(

@@ -25,7 +25,7 @@ from typing import Any
 from .labels import SEGMENT_ROLES
 from .resources import TAGGER_FILE, TAGGER_MANIFEST, ModelError, default_model_folder, sha256_of
 from .result import RoledSegment
-from .roles import rule_roles
+from .roles import DECIDING_ROLES, rule_roles
 from .rules import Findings
 from .segments import KINDS, Segment, by_segment, split_segments
 from .text import BOILERPLATE, LINK_BLOCK, QUOTED_EMAIL, QUOTED_REQUEST, Prepared
@@ -157,6 +157,32 @@ def segment_features(
     return Letter(segs, tuple(features), tuple(roles))
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The tagger's reading of one letter.
+
+    ``roles``: per segment, the role of the most likely sequence and its marginal probability.
+    ``marginals``: per role that states a decision (answer, withheld, not_held), each segment's
+    marginal probability of that role, whatever role the segment was given.
+    """
+
+    roles: tuple[tuple[str, float], ...]
+    marginals: dict[str, tuple[float, ...]]
+
+    def presence(self, role: str) -> float:
+        """The probability that at least one segment has ``role`` (segments taken as independent:
+        one minus the product of the probabilities that each does not). Many segments that each
+        might withhold add up; one segment that surely does is enough.
+
+        >>> round(Reading((), {"answer": (0.5, 0.5)}).presence("answer"), 2)
+        0.75
+        """
+        absent = 1.0
+        for p in self.marginals.get(role, ()):
+            absent *= 1.0 - p
+        return 1.0 - absent
+
+
 class Tagger:
     """A linear-chain CRF (CRFsuite) over the segments of a letter: each segment's features and
     the transitions between neighbouring roles (a request runs on; an answer follows a question).
@@ -210,18 +236,33 @@ class Tagger:
         }
         return cls(path, meta)
 
-    def roles(self, letters: Sequence[Letter]) -> list[list[tuple[str, float]]]:
-        """Per letter, per segment: the role of the most likely sequence and its marginal
-        probability."""
-        out: list[list[tuple[str, float]]] = []
+    def read(self, letters: Sequence[Letter]) -> list[Reading]:
+        """Each letter's :class:`Reading`: the most likely sequence of roles, and for each role
+        that states a decision, every segment's marginal probability of it."""
+        out: list[Reading] = []
         for letter in letters:
             if not letter.segments:
-                out.append([])
+                out.append(Reading((), {}))
                 continue
             self._crf.set(letter.features)
             tags = self._crf.tag()
-            out.append([(tag, self._crf.marginal(tag, i)) for i, tag in enumerate(tags)])
+            marginal = self._crf.marginal
+            out.append(
+                Reading(
+                    tuple((tag, marginal(tag, i)) for i, tag in enumerate(tags)),
+                    {
+                        role: tuple(marginal(role, i) for i in range(len(tags)))
+                        for role in DECIDING_ROLES
+                        if role in self.labels
+                    },
+                )
+            )
         return out
+
+    def roles(self, letters: Sequence[Letter]) -> list[list[tuple[str, float]]]:
+        """Per letter, per segment: the role of the most likely sequence and its marginal
+        probability."""
+        return [list(reading.roles) for reading in self.read(letters)]
 
 
 def save(tagger: Tagger, folder: str | Path) -> Path:
@@ -291,11 +332,11 @@ def tag(
     findings: Findings,
     segments: Sequence[Segment],
     roles: Sequence[str],
-) -> list[tuple[str, float]]:
-    """The tagger's role and its probability for each of the first :data:`MAX_TAGGED` segments
-    (``roles`` is the rules' reading of them, one of the tagger's features)."""
+) -> Reading:
+    """The tagger's reading of the first :data:`MAX_TAGGED` segments (``roles`` is the rules'
+    reading of them, one of the tagger's features)."""
     head = segments[:MAX_TAGGED]
-    return tagger.roles([segment_features(prepared, findings, head, roles[: len(head)])])[0]
+    return tagger.read([segment_features(prepared, findings, head, roles[: len(head)])])[0]
 
 
 @lru_cache(maxsize=1)

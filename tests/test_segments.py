@@ -16,7 +16,7 @@ from foiclassify.labels import SEGMENT_ROLES
 from foiclassify.resources import ModelError, default_model_folder
 from foiclassify.roles import outcome_from_roles
 from foiclassify.segments import split_segments
-from foiclassify.tagger import load, load_default
+from foiclassify.tagger import Reading, load, load_default
 
 ROOT = Path(__file__).resolve().parent.parent
 REPLIES = [json.loads(line) for line in (ROOT / "data/real/replies.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -199,5 +199,35 @@ def test_roles_deciding_keep_the_codes_the_rules_found_cited():
     parts = split_segments(prepared.text)
     start = text.index("40(2)")
     result = Classification(outcome="undetermined", evidence=(Evidence("FOIA:s40", start, start + 5, "40(2)", "rule", "cited", ""),))
-    decided = decide_by_roles(result, prepared, parts, [("withheld", 0.9), ("answer", 0.9), ("answer", 0.8)], 0.5)
+    reading = Reading((("withheld", 0.9), ("answer", 0.9), ("answer", 0.8)),
+                      {"withheld": (0.9, 0.05, 0.1), "answer": (0.05, 0.9, 0.8), "not_held": (0.0, 0.0, 0.0)})
+    decided = decide_by_roles(result, prepared, parts, reading, 0.5)
     assert (decided.outcome, decided.exemptions) == ("partially_provided", ("FOIA:s40",))
+    # the evidence: the segments more likely than not to have the roles that decided
+    assert sorted(e.text for e in decided.evidence if e.source == "model") == sorted(text.split("\n"))
+
+
+def test_a_stated_answer_turns_a_refusal_partial_but_not_a_pointer_relied_on_under_s21():
+    from foiclassify.combine import decide_by_roles
+    from foiclassify.result import Classification
+    from foiclassify.segments import split_segments
+    from foiclassify.text import prepare
+
+    text = "Some figures are withheld under section 43.\nThere were 12 incidents in 2023.\nYours sincerely"
+    prepared = prepare(text)
+    parts = split_segments(prepared.text)
+    # no one segment is sure, but together they make it near certain that one gives information
+    reading = Reading((("withheld", 0.99), ("answer", 0.6), ("other", 0.9)),
+                      {"withheld": (0.99, 0.1, 0.0), "answer": (0.0, 0.6, 0.5), "not_held": (0.0, 0.0, 0.0)})
+    assert abs(reading.presence("answer") - 0.8) < 1e-9
+    refused = Classification(outcome="refused", exemptions=("FOIA:s43",))
+    turned = decide_by_roles(refused, prepared, parts, reading, 0.75)
+    assert (turned.outcome, turned.exemptions, turned.confidence) == ("partially_provided", ("FOIA:s43",), 0.8)
+    assert [e.text for e in turned.evidence] == ["There were 12 incidents in 2023.", "Yours sincerely"]
+    assert decide_by_roles(refused, prepared, parts, reading, 0.85) is refused  # not sure enough
+    # a refusal resting only on s21 points to published information: that pointer withholds it
+    s21 = Classification(outcome="refused", exemptions=("FOIA:s21",))
+    assert decide_by_roles(s21, prepared, parts, reading, 0.75) is s21
+    # the tagger learnt UK letters: it does not turn another country's refusal
+    us = Classification(outcome="refused", exemptions=("USFOIA:b5",), jurisdiction="US")
+    assert decide_by_roles(us, prepared, parts, reading, 0.75) is us

@@ -8,11 +8,12 @@ For each system it prints how many replies' outcomes are right and the outcome m
 - ``rules``: the rules alone (no tagger);
 - ``roles from the tagger``: TAXONOMY §6's outcome from the tagged roles alone;
 - ``roles as labelled by hand``: the same from the hand-labelled roles (what perfect tagging gives);
-- ``rules + roles, no decision only (p >= t)``: what ships: the roles decide only where the rules
-  find no decision (``foiclassify.combine.needs_roles`` and ``decide_by_roles``);
-- ``rules + roles, all corrections (p >= t)``: the roles may also turn a refusal or a not-held
-  reply with a confident answer segment, or a full answer with a confident withholding segment,
-  into a partial one (``roles_decide`` on every reply).
+- ``rules + roles (p >= t)``: what ships (``foiclassify.combine.needs_roles`` and
+  ``roles_decide``): where the rules find no decision, the roles decide; where they find a refusal
+  or not-held, a stated answer makes it partial. A decision role is stated when the probability
+  that some segment has it (``Reading.presence``) is at least ``t``;
+- ``rules + roles, no decision only (p >= t)``: the same, but the roles are asked only where the
+  rules find no decision (what shipped until the third session of 2026-11-30).
 
 Each family's threshold ``t`` is chosen on the cross-validation alone; the test split then gets
 one run per family, at that threshold, with the tagger trained on the whole train split, plus
@@ -38,12 +39,12 @@ from foiclassify import rules  # noqa: E402
 from foiclassify.combine import combine, needs_roles, roles_decide  # noqa: E402
 from foiclassify.labels import SEGMENT_ROLES  # noqa: E402
 from foiclassify.roles import outcome_from_roles  # noqa: E402
-from foiclassify.tagger import MIN_TAGGED, Tagger, save, segment_features  # noqa: E402
+from foiclassify.tagger import MIN_TAGGED, Reading, Tagger, save, segment_features  # noqa: E402
 from foiclassify.text import prepare  # noqa: E402
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
-SHIPPED = "rules + roles, no decision only"
-ALL = "rules + roles, all corrections"
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+SHIPPED = "rules + roles"
+ALL = "rules + roles, no decision only"
 
 
 def read(replies_path: Path, segments_path: Path) -> list[dict]:
@@ -63,8 +64,9 @@ def read(replies_path: Path, segments_path: Path) -> list[dict]:
         findings = rules.find(prepared)
         letter = segment_features(prepared, findings)
         result = combine(prepared, findings)
-        row["rules"] = result.outcome
+        row["rules"], row["rules_result"] = result.outcome, result
         row["asks_tagger"] = needs_roles(result, findings) and len(letter.segments) >= MIN_TAGGED
+        row["no_decision"] = row["asks_tagger"] and result.outcome == "undetermined"
         gold = []
         for seg in letter.segments:
             best = max(spans[row["id"]], key=lambda s: min(s[1], seg.end) - max(s[0], seg.start))
@@ -98,23 +100,23 @@ def outcome_line(name: str, gold: list[str], predicted: list[str]) -> str:
     return f"{name}: {right} / {len(gold)} outcomes right ({right / max(len(gold), 1):.3f}), macro-F1 {macro:.3f}"
 
 
-def tag(train: list[dict], held: list[dict], c1: float, c2: float) -> list[list[tuple[str, float]]]:
-    """The held-out letters tagged by a tagger trained on ``train`` alone."""
+def tag(train: list[dict], held: list[dict], c1: float, c2: float) -> list[Reading]:
+    """The held-out letters read by a tagger trained on ``train`` alone."""
     with tempfile.TemporaryDirectory() as tmp:
         tagger = Tagger.train([r["letter"] for r in train], [r["gold"] for r in train], Path(tmp) / "t.crfsuite", c1=c1, c2=c2)
-        return tagger.roles([r["letter"] for r in held])
+        return tagger.read([r["letter"] for r in held])
 
 
-def outcomes(held: list[dict], tagged: list[list[tuple[str, float]]]) -> dict[str, list[str]]:
+def outcomes(held: list[dict], tagged: list[Reading]) -> dict[str, list[str]]:
     """The held-out replies' outcomes by each system."""
     found = {
         "rules": [r["rules"] for r in held],
-        "roles from the tagger": [outcome_from_roles(role for role, _ in row) for row in tagged],
+        "roles from the tagger": [outcome_from_roles(role for role, _ in reading.roles) for reading in tagged],
         "roles as labelled by hand (ceiling)": [outcome_from_roles(r["gold"]) for r in held],
     }
     for t in THRESHOLDS:
-        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules"], row, t) if r["asks_tagger"] else r["rules"] for r, row in zip(held, tagged)]
-        found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules"], row, t) for r, row in zip(held, tagged)]
+        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t) if r["asks_tagger"] else r["rules"] for r, reading in zip(held, tagged)]
+        found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t) if r["no_decision"] else r["rules"] for r, reading in zip(held, tagged)]
     return found
 
 
@@ -158,7 +160,7 @@ def main() -> None:
             pooled[name] += predicted
         gold += [r["label_outcome"] for r in held]
         cv_gold_roles += [g for r in held for g in r["gold"]]
-        cv_roles += [role for row in tagged for role, _ in row]
+        cv_roles += [role for reading in tagged for role, _ in reading.roles]
     report += [outcome_line(name, gold, predicted) for name, predicted in pooled.items()]
     chosen = {}
     for family in (SHIPPED, ALL):
@@ -178,7 +180,7 @@ def main() -> None:
             report.append(outcome_line(name, test_gold, predicted))
     role_gold = [g for r in test for g in r["gold"]]
     role_table = []
-    for name, flat in (("tagger", [role for row in tagged for role, _ in row]), ("rules' first reading", [p for r in test for p in r["letter"].rule_roles])):
+    for name, flat in (("tagger", [role for reading in tagged for role, _ in reading.roles]), ("rules' first reading", [p for r in test for p in r["letter"].rule_roles])):
         table, macro = f1_rows(role_gold, flat, SEGMENT_ROLES)
         right = sum(g == p for g, p in zip(role_gold, flat))
         report.append(f"{name}, segment roles: {right} / {len(role_gold)} right, macro-F1 {macro:.3f}")
@@ -192,16 +194,18 @@ def main() -> None:
         threshold = float(chosen[SHIPPED].rsplit(">= ", 1)[1].rstrip(")"))
         tagger.meta.update({"trained": date.today().isoformat(), "data": "data/real/segments.jsonl, split=train", "threshold": threshold})
         print("saved", save(tagger, args.save))
-        flat = [role for row in tagged for role, _ in row]
+        flat = [role for reading in tagged for role, _ in reading.roles]
         card = [
             "# The segment tagger (TAXONOMY §6)", "",
             f"Trained {date.today().isoformat()} by `python data/real/segeval.py --save {args.save}` on the hand-labelled segments of the "
             f"train split of `data/real/` ({len(train)} replies, {sum(len(r['gold']) for r in train)} segments); never on the test split.",
             f"A linear-chain CRF (python-crfsuite, c1={args.c1}, c2={args.c2}) over each segment's words, stems, word pairs, shape, "
             "quoted region, cue signals, cited references and the rules' reading of it and its neighbours "
-            "(`foiclassify/tagger.py`). `foiclassify` asks it only where the rules find no decision; "
-            "a segment counts as answer, withheld or not held from probability "
-            f"{threshold} on (chosen by cross-validation; kept in `tagger.json`).", "",
+            "(`foiclassify/tagger.py`). `foiclassify` asks it where the rules find no decision, a refusal or "
+            "not-held; a letter states answer, withheld or not held when the probability that some segment "
+            f"has that role is at least {threshold} (chosen by cross-validation; kept in `tagger.json`). "
+            "Where the rules found no decision, the stated roles decide; a stated answer turns a refusal or "
+            "not-held into a partial release.", "",
             "## What the script printed", "", "```", *report, "```", "",
             "## Segment roles on the test split", "",
             "| role | precision | recall | F1 | gold | predicted |", "|---|---|---|---|---|---|",
