@@ -57,7 +57,7 @@ _WITHHOLDING_SIGNALS = frozenset(
         "accessible_elsewhere",
     }
 )
-_ACCESSIBLE_ELSEWHERE = frozenset(IMPLIED_CODES["accessible_elsewhere"].values())  # s21, FOISA s25
+_ACCESSIBLE_ELSEWHERE = ACCESSIBLE_ELSEWHERE_CODES  # s21, FOISA s25, NZ s18(d), LGOIMA s17(d)
 _NOT_HELD_CODES = (
     NOT_HELD_CODES  # EIR 12(4)(a), EISR 10(4)(a), AU s24A, NZ s18(e)/(g), IE s15(1)(a) …
 )
@@ -85,9 +85,10 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     """The outcome the cue signals point to: ``(label, supporting signals, reason)``.
 
     The decision, in order: a statement that the request is invalid; a holding reply that
-    promises an answer later; a decision (only part given, or some given and some withheld or
-    not held → partially_provided; given → provided; withheld/refused → refused; not held →
-    not_held);
+    promises an answer later; a notice that asks the requester to revise the request before any
+    decision (which may talk of refusing); a decision (only part given, or some given and some
+    withheld or not held → partially_provided; given → provided; withheld/refused → refused; not
+    held → not_held);
     a request for clarification; an acknowledgement; a late reply whose answer is not in the
     text; else undetermined.
     """
@@ -107,6 +108,13 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
         )
     if "delayed" in signals and not giving and not partial:
         return "delayed", {"delayed"}, "a holding reply: the answer will come later"
+    if "consultation" in signals and not giving and not partial:
+        return (
+            "clarification_requested",
+            {"consultation"},
+            "asks the requester to revise the request, or for what registering it needs, "
+            "before any decision",
+        )
     if partial or (giving and (withholding or not_held)):
         return (
             "partially_provided",
@@ -195,7 +203,7 @@ def _may_turn_partial(result: Classification) -> bool:
     return (
         result.outcome in ("refused", "not_held")
         and result.jurisdiction in _TAGGER_JURISDICTIONS
-        and not (result.exemptions and set(result.exemptions) <= ACCESSIBLE_ELSEWHERE_CODES)
+        and not (result.exemptions and set(result.exemptions) <= _ACCESSIBLE_ELSEWHERE)
     )
 
 

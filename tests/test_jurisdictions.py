@@ -46,6 +46,32 @@ LETTERS = {
         "is granted. Personal data are redacted under Article 4(1)(b), and prices under the first indent of "
         "Article 4(2) (protection of commercial interests).",
         "EU", "partially_provided", ("EU1049:4(1)(b)", "EU1049:4(2)-1")),
+    "AU practical refusal notice (s24AB), numbered paragraphs": (
+        "Freedom of Information Act 1982 - notice of intention to refuse your request\n1.\nI am an officer "
+        "authorised under section 23 of the FOI Act.\n2.\nProcessing your request would substantially and "
+        "unreasonably divert the resources of the agency, so I intend to refuse access under section 24(1).\n"
+        "3.\nBefore I make a final decision you may revise your request during the request consultation process.",
+        "AU", "clarification_requested", ()),
+    "AU refusal in numbered paragraphs": (
+        "Freedom of Information Act 1982 - decision\n1.\nI am an officer authorised under section 23 of the "
+        "FOI Act.\n2.\nI have decided to refuse access to the document under section 38 of the FOI Act.\n3.\n"
+        "The document is exempt because a secrecy provision applies to it.",
+        "AU", "refused", ("AUFOI:s38",)),
+    "NZ LGOIMA publicly available: the pointer is the refusal": (
+        "Thank you for your request under LGOIMA. The information is publicly available on our website, in the "
+        "minutes of each meeting. We rely on section 17(d) of LGOIMA, that the information is publicly "
+        "available, in declining your request.",
+        "NZ", "refused", ("NZLGOIMA:s17(d)",)),
+    "EU fair solution for a very large request": (
+        "We refer to your application for access to documents under Regulation (EC) No 1049/2001. It concerns a "
+        "very large number of documents. Article 6(3) allows us to confer with you informally with a view to "
+        "finding a fair solution: could you reduce the scope of your application?",
+        "EU", "clarification_requested", ()),
+    "EU postal address before registration": (
+        "Thank you for your request for access to documents. You have not indicated your postal address, which is "
+        "needed to register your application under Regulation 1049/2001. Pending your reply, we reserve the right "
+        "to refuse the registration of your request.",
+        "EU", "clarification_requested", ()),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",
@@ -97,3 +123,11 @@ def test_the_neither_confirm_nor_deny_provisions_of_other_countries(text):
     # AU s25 and NZ OIA s10 are procedural references, never "cited": citing them still means NCND
     assert classify(text).ncnd
     assert not classify(text.replace("25(1)", "26").replace("section 10", "section 12")).ncnd
+
+
+def test_every_published_elsewhere_ground_is_one_set():
+    # the grounds a reply names without a number imply codes; the pointer rule must know them all
+    from foiclassify.labels import ACCESSIBLE_ELSEWHERE_CODES, EXEMPTIONS
+    from foiclassify.rules.cues import IMPLIED_CODES
+
+    assert set(IMPLIED_CODES["accessible_elsewhere"].values()) <= ACCESSIBLE_ELSEWHERE_CODES <= set(EXEMPTIONS)

@@ -581,11 +581,7 @@ CUES: tuple[Cue, ...] = (
         r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
         r"rther|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
-        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
-        # an Australian practical-refusal notice (s24AB): the applicant is asked to revise the
-        # request
-        r"|\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise"
-        r" your request\b",
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)",
         2.0,
         keywords=(
             "clarif",
@@ -596,9 +592,29 @@ CUES: tuple[Cue, ...] = (
             "will you",
             "before we",
             "before i",
+        ),
+    ),
+    # Before any decision, the requester is asked to revise the request or to supply what
+    # registering it needs: an Australian practical-refusal notice (s24AB: "intend to refuse …
+    # you may revise your request"), an EU "fair solution" for a very large request (Article 6(3)),
+    # an EU body's request for a postal address. Its talk of refusing is not a refusal.
+    Cue(
+        "revise your request before a decision",
+        "consultation",
+        r"\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise"
+        r" your request\b|\bnotice of (?:an |my |our )?intention to refuse\b"
+        r"|\b(?:find|finding|reach|reaching) a fair solution\b(?! as regards the tim)"
+        r"|\b(?:indicated|provide|send|give) (?:us |me )?(?:with )?your (?:full )?postal address\b"
+        r"|\bin order to (?:be able to )?register your (?:request|application)\b",
+        2.0,
+        keywords=(
             "request consultation",
             "revised request",
             "revise your request",
+            "intention to refuse",
+            "fair solution",
+            "postal address",
+            "register your",
         ),
     ),
     # --- acknowledgement

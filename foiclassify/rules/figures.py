@@ -18,10 +18,11 @@ from ..text import Prepared, sentence_bounds
 
 # A line that is only an answer: a bare figure, or "None" / "Nil" / "Yes" / "No" / "Zero", possibly
 # as a table cell ("48 |"). A reply that refuses something and has such lines answered some part.
-# The figure's parts and the trailing characters share no character, so a long line cannot
-# backtrack.
+# A figure followed by a full stop ("1.") is a paragraph or list number that a PDF put on a line
+# of its own, not an answer. The figure's parts and the trailing characters share no character,
+# so a long line cannot backtrack.
 _ANSWER_LINE = re.compile(
-    r"^[ \t|]*(?:(none|nil|yes|no|zero)|\d[\d,]*(?:\.\d+)?%?)[ \t|.]*$",
+    r"^[ \t|]*(?:(none|nil|yes|no|zero)[ \t|.]*|\d[\d,]*(?:\.\d+)?%?[ \t|]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _HOURS = re.compile(r"(\d{1,4}(?:\.\d{1,2})?)[ \t]*(?:hours|hrs|hour)\b", re.IGNORECASE)
