@@ -72,6 +72,11 @@ LETTERS = {
         "needed to register your application under Regulation 1049/2001. Pending your reply, we reserve the right "
         "to refuse the registration of your request.",
         "EU", "clarification_requested", ()),
+    "NZ transfer in the present tense": (
+        "Thank you for your request under the Official Information Act 1982. I am transferring this request to "
+        "the Civil Aviation Authority under section 14(b)(i) of the Act, as the information is more closely "
+        "connected with its functions.",
+        "NZ", "acknowledgement", ()),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",

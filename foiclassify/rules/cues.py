@@ -674,11 +674,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "the request is transferred",
         "transferred",
-        r"\b(?:have|has|had) (?:now )?transferred (?:your|the|this|part of your) (?:oia |l"
-        r"goima |foi )?request\b|\b(?:decided|required|obliged) to transfer (?:your|the|th"
-        r"is|part of your) request\b",
+        r"\b(?:(?:have|has|had) (?:now )?transferred|(?:am|are|is) (?:now )?transferring) (?:y"
+        r"our|the|this|part of your) (?:oia |lgoima |foi )?request\b"
+        r"|\b(?:decided|required|obliged) to transfer (?:your|the|this|part of your) request\b",
         2.0,
-        keywords=("transferred", "to transfer"),
+        keywords=("transferred", "to transfer", "transferring"),
     ),
     # --- delayed / holding reply
     Cue(
