@@ -163,14 +163,18 @@ _FRAMING_ROLE = {
 _TAGGER_JURISDICTIONS = frozenset({"UK", "UK-SCT"})
 
 
-def roles_decide(result: Classification, reading: Reading, threshold: float) -> str:
+def roles_decide(
+    result: Classification, reading: Reading, threshold: float, responds: bool = False
+) -> str:
     """The rules' outcome (``result.outcome``), corrected by the decision roles that the tagger's
     ``reading`` states: a role is stated when the probability that some segment has it is at
     least ``threshold`` (TAXONOMY §6):
 
     - the rules found no decision (``undetermined``): the outcome that the stated decision
       roles give, or where none is stated, the other roles that segments have with probability
-      at least ``threshold`` (an acknowledgement, a holding reply …);
+      at least ``threshold`` (an acknowledgement, a holding reply …), unless the message
+      ``responds``: it says it is the response ("I am writing in response to your request"),
+      so it is no acknowledgement, and with no decision stated its answer is elsewhere;
     - the rules say ``refused`` or ``not_held`` in a UK letter, information is stated as given
       (``answer``), and the refusal does not rest only on the information being published
       elsewhere (s21, where pointing to it withholds it): ``partially_provided``.
@@ -189,7 +193,9 @@ def roles_decide(result: Classification, reading: Reading, threshold: float) -> 
     stated = {role for role in DECIDING_ROLES if reading.presence(role) >= threshold}
     if result.outcome == "undetermined":
         framing = {
-            role for role, p in reading.roles if role not in DECIDING_ROLES and p >= threshold
+            role
+            for role, p in reading.roles
+            if role not in DECIDING_ROLES and p >= threshold and not responds
         }
         return outcome_from_roles(stated | framing)
     if "answer" in stated and _may_turn_partial(result):
@@ -383,19 +389,28 @@ def needs_roles(result: Classification, findings: Findings) -> bool:
     )
 
 
+def states_response(findings: Findings) -> bool:
+    """Whether the message says it is the response ("I am writing in response to your request",
+    "please see the attached response")."""
+    return any(
+        hit.cue.signal in ("response_statement", "answer_in_attachment") for hit in findings.cues
+    )
+
+
 def decide_by_roles(
     result: Classification,
     prepared: Prepared,
     segments: Sequence[Segment],
     reading: Reading,
     threshold: float = ROLE_THRESHOLD,
+    responds: bool = False,
 ) -> Classification:
     """``result`` with the outcome that the tagger's ``reading`` of the ``segments`` states (see
     :func:`roles_decide`). Evidence for each decision role that changed it: the segments more
     likely than not to have that role, or the likeliest one (``source`` "model"). Where the rules
     found no decision, the exemptions are the references they found cited; a refusal turned into
     a partial release keeps its own."""
-    label = roles_decide(result, reading, threshold)
+    label = roles_decide(result, reading, threshold, responds)
     if label == result.outcome:
         return result
     text = prepared.text

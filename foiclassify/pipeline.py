@@ -15,7 +15,14 @@ from . import rules
 from .attachments import Attachment
 from .calibration import calibrated
 from .calibration import load_default as load_calibration
-from .combine import ROLE_THRESHOLD, ModelScores, combine, decide_by_roles, needs_roles
+from .combine import (
+    ROLE_THRESHOLD,
+    ModelScores,
+    combine,
+    decide_by_roles,
+    needs_roles,
+    states_response,
+)
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
 from .result import Classification, Message, ThreadResult
@@ -128,7 +135,12 @@ def classify(
             reading = tag(tagger, prepared, findings, parts, roles)
             tagged = reading.roles
             result = decide_by_roles(
-                result, prepared, parts, reading, tagger.meta.get("threshold", ROLE_THRESHOLD)
+                result,
+                prepared,
+                parts,
+                reading,
+                tagger.meta.get("threshold", ROLE_THRESHOLD),
+                responds=states_response(findings),
             )
         if segments:  # the tagger's roles where it read the message, the rules' elsewhere
             result = replace(

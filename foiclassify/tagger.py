@@ -2,10 +2,11 @@
 
 Each segment is described by its own words (word 1-2-grams, numbers folded to ``0``) and by what
 the rules see around it (:func:`segment_features`): its shape (heading, list item, table row,
-sentence, short line), the quoted region it sits in, the cue signals and cited references inside
-it, the rules' first reading of its role (:func:`foiclassify.roles.rule_roles`) and of its
-neighbours', the heading it falls under, its place in the letter, and its figures. A linear-chain
-CRF (CRFsuite) over the sequence of segments gives each one a role and its probability.
+sentence, short line, an answer marker such as "A:" or "Response:"), the quoted region it sits
+in, the cue signals and cited references inside it, the rules' first reading of its role
+(:func:`foiclassify.roles.rule_roles`) and of its neighbours', the heading it falls under, its
+place in the letter, and its figures. A linear-chain CRF (CRFsuite) over the sequence of segments
+gives each one a role and its probability.
 
 The tagger is trained by ``data/real/segeval.py`` on the hand-labelled segments of the train
 split (``data/real/segments.jsonl``). Its file is CRFsuite's binary model (weights and names, no
@@ -52,6 +53,8 @@ _NAME: dict[tuple[str, object], str] = {
 _TOKEN = re.compile(r"[a-z][a-z'’]*|\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦●○■□➢►‣\-–—*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])")
+# "A:", "Answer 2 -", "Response:", "R1)": the segment is marked as the answer to a question
+_ANSWER_MARK = re.compile(r"[ \t]*(?:a|ans|answer|response|reply|r)[ \t]*\d*[ \t]*[:.\-–)]", re.I)
 _SALUTATION = re.compile(r"(?:dear|hello|hi)\b", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?:yours (?:sincerely|faithfully)|kind regards|best regards|regards)\b", re.IGNORECASE
@@ -144,6 +147,8 @@ def segment_features(
             f.add("year")
         if _BULLET.match(words):
             f.add("bullet")
+        if _ANSWER_MARK.match(words):
+            f.add("answer_marker")
         last = words.rstrip()[-1:]
         if last == "?":
             f.add("ends=?")

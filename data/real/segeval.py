@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from foiclassify import rules  # noqa: E402
-from foiclassify.combine import combine, needs_roles, roles_decide  # noqa: E402
+from foiclassify.combine import combine, needs_roles, roles_decide, states_response  # noqa: E402
 from foiclassify.labels import SEGMENT_ROLES  # noqa: E402
 from foiclassify.roles import outcome_from_roles  # noqa: E402
 from foiclassify.tagger import MIN_TAGGED, Reading, Tagger, save, segment_features  # noqa: E402
@@ -67,6 +67,7 @@ def read(replies_path: Path, segments_path: Path) -> list[dict]:
         row["rules"], row["rules_result"] = result.outcome, result
         row["asks_tagger"] = needs_roles(result, findings) and len(letter.segments) >= MIN_TAGGED
         row["no_decision"] = row["asks_tagger"] and result.outcome == "undetermined"
+        row["responds"] = states_response(findings)
         gold = []
         for seg in letter.segments:
             best = max(spans[row["id"]], key=lambda s: min(s[1], seg.end) - max(s[0], seg.start))
@@ -115,8 +116,8 @@ def outcomes(held: list[dict], tagged: list[Reading]) -> dict[str, list[str]]:
         "roles as labelled by hand (ceiling)": [outcome_from_roles(r["gold"]) for r in held],
     }
     for t in THRESHOLDS:
-        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t) if r["asks_tagger"] else r["rules"] for r, reading in zip(held, tagged)]
-        found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t) if r["no_decision"] else r["rules"] for r, reading in zip(held, tagged)]
+        found[f"{SHIPPED} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t, r["responds"]) if r["asks_tagger"] else r["rules"] for r, reading in zip(held, tagged)]
+        found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t, r["responds"]) if r["no_decision"] else r["rules"] for r, reading in zip(held, tagged)]
     return found
 
 
