@@ -84,11 +84,11 @@ def _uncoded_label(act: str, provision: str) -> str:
 def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
     """The outcome the cue signals point to: ``(label, supporting signals, reason)``.
 
-    The decision, in order: a statement that the request is invalid; a holding reply that
-    promises an answer later; a notice that asks the requester to revise the request before any
-    decision (which may talk of refusing); a decision (only part given, or some given and some
-    withheld or not held → partially_provided; given → provided; withheld/refused → refused; not
-    held → not_held);
+    The decision, in order: a statement that the request is invalid; a notice that asks the
+    requester to revise the request before any decision (which may talk of refusing or of the
+    time it needs); a holding reply that promises an answer later; a decision (only part given,
+    or some given and some withheld or not held → partially_provided; given → provided;
+    withheld/refused → refused; not held → not_held);
     a request for clarification; an acknowledgement; a late reply whose answer is not in the
     text; else undetermined.
     """
@@ -106,8 +106,6 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
             {"transferred"},
             "passes the request to another body; no decision on it here",
         )
-    if "delayed" in signals and not giving and not partial:
-        return "delayed", {"delayed"}, "a holding reply: the answer will come later"
     if "consultation" in signals and not giving and not partial:
         return (
             "clarification_requested",
@@ -115,6 +113,8 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
             "asks the requester to revise the request, or for what registering it needs, "
             "before any decision",
         )
+    if "delayed" in signals and not giving and not partial:
+        return "delayed", {"delayed"}, "a holding reply: the answer will come later"
     if partial or (giving and (withholding or not_held)):
         return (
             "partially_provided",

@@ -64,8 +64,9 @@ LETTERS = {
         "NZ", "refused", ("NZLGOIMA:s17(d)",)),
     "EU fair solution for a very large request": (
         "We refer to your application for access to documents under Regulation (EC) No 1049/2001. It concerns a "
-        "very large number of documents. Article 6(3) allows us to confer with you informally with a view to "
-        "finding a fair solution: could you reduce the scope of your application?",
+        "very large number of documents, and the time limit has therefore been extended. Article 6(3) allows us "
+        "to confer with you informally with a view to finding a fair solution: could you narrow down the scope of "
+        "your application?",
         "EU", "clarification_requested", ()),
     "EU postal address before registration": (
         "Thank you for your request for access to documents. You have not indicated your postal address, which is "
@@ -77,6 +78,11 @@ LETTERS = {
         "the Civil Aviation Authority under section 14(b)(i) of the Act, as the information is more closely "
         "connected with its functions.",
         "NZ", "acknowledgement", ()),
+    "EU fair solution on timing alone": (
+        "We refer to your application for access to documents under Regulation (EC) No 1049/2001. It concerns 63 "
+        "documents, so we are writing with a view to reaching a fair solution as regards the timing of the reply: "
+        "we need more time and will reply by 29 January.",
+        "EU", "delayed", ()),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",

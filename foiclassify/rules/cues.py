@@ -596,14 +596,17 @@ CUES: tuple[Cue, ...] = (
     ),
     # Before any decision, the requester is asked to revise the request or to supply what
     # registering it needs: an Australian practical-refusal notice (s24AB: "intend to refuse …
-    # you may revise your request"), an EU "fair solution" for a very large request (Article 6(3)),
+    # you may revise your request"), an EU body asking to narrow a very large application (a "fair
+    # solution", Article 6(3); a fair solution on timing alone is a holding reply),
     # an EU body's request for a postal address. Its talk of refusing is not a refusal.
     Cue(
         "revise your request before a decision",
         "consultation",
         r"\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise"
         r" your request\b|\bnotice of (?:an |my |our )?intention to refuse\b"
-        r"|\b(?:find|finding|reach|reaching) a fair solution\b(?! as regards the tim)"
+        r"|\b(?:narrow|reduce|limit|refine)(?: down)? the scope of (?:your|the) application\b"
+        r"|\bscope of (?:your|the) (?:request|application) (?:must|should|would need to|needs to|"
+        r"has to) be (?:reduced|narrowed|limited)\b"
         r"|\b(?:indicated|provide|send|give) (?:us |me )?(?:with )?your (?:full )?postal address\b"
         r"|\bin order to (?:be able to )?register your (?:request|application)\b",
         2.0,
@@ -612,7 +615,7 @@ CUES: tuple[Cue, ...] = (
             "revised request",
             "revise your request",
             "intention to refuse",
-            "fair solution",
+            "scope of",
             "postal address",
             "register your",
         ),
