@@ -34,6 +34,7 @@ sys.path.insert(1, str(HERE))
 from foiclassify import classify, pipeline  # noqa: E402
 from foiclassify.calibration import CALIBRATION_FILE, FEATURE_NAMES, Calibration, features  # noqa: E402
 from foiclassify.tagger import Tagger  # noqa: E402
+from segeval import TRAINED_ON  # noqa: E402
 from segeval import read as read_letters  # noqa: E402
 
 PENALTIES = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -81,7 +82,7 @@ def main() -> None:
     pipeline.load_calibration = lambda: None
     fold_of = {a: int(hashlib.sha256(a.encode()).hexdigest(), 16) % 5 for a in {r["authority"] for r in rows}}
     shipped = pipeline.load_tagger()
-    labelled = [r for r in read_letters(args.replies, args.segments) if r["split"] == "train"]
+    labelled = [r for r in read_letters(args.replies, args.segments) if r["split"] == "train" and r["jurisdiction"] in TRAINED_ON]
     tmp = tempfile.mkdtemp()
     for k in [*range(5), None]:  # the train folds, each with a tagger that never saw it; then the test split
         if k is None:
