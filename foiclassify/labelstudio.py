@@ -10,7 +10,9 @@
 
 The format is Label Studio's documented one (tasks with ``data`` and ``predictions``; an export
 with ``annotations`` whose ``result`` items carry ``from_name``, ``to_name``, ``type`` and
-``value``). The tests read and write files in that format; they do not run Label Studio.
+``value``). The tests read and write files in that format; ``benchmarks/labelstudio_live.py`` runs
+the round trip through a real Label Studio (1.23.2): its JSON export lists a task's predictions by
+id only, so the predicted labels also travel in each task's ``data``.
 """
 
 from __future__ import annotations
@@ -82,7 +84,14 @@ def export_tasks(
                 )
         tasks.append(
             {
-                "data": {"text": row["text"], "row": row["row"], "key": row["key"]},
+                "data": {
+                    "text": row["text"],
+                    "row": row["row"],
+                    "key": row["key"],
+                    # the predicted labels again: an export may list predictions by id only
+                    "outcome": row["outcome"],
+                    "exemptions": list(row["exemptions"]),
+                },
                 "predictions": [
                     {"model_version": model_version, "score": row["confidence"], "result": result}
                 ],
@@ -119,15 +128,18 @@ def import_export(export: str | Path, corrections: str | Path) -> int:
         if not outcome:
             continue
         data = task.get("data", {})
-        predictions: list[dict[str, Any]] = task.get("predictions") or [{}]
-        predicted: list[dict[str, Any]] = predictions[0].get("result", [])
+        # Label Studio's own export lists a task's predictions by id; a hand-made one may carry
+        # them whole. The predicted labels are also in the task's data (export_tasks puts them
+        # there).
+        predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+        predicted: list[dict[str, Any]] = predictions[0].get("result", []) if predictions else []
         text = str(data.get("text", ""))
         row = {
             "row": int(data.get("row", task.get("id", count))),
             "key": str(data.get("key", task.get("id", ""))),
             "text": text,
-            "outcome": next(iter(_choices(predicted, "outcome") or []), None),
-            "exemptions": _choices(predicted, "exemptions") or [],
+            "outcome": next(iter(_choices(predicted, "outcome") or []), data.get("outcome")),
+            "exemptions": _choices(predicted, "exemptions") or list(data.get("exemptions") or []),
         }
         try:
             out.record(

@@ -1,4 +1,5 @@
-"""Label Studio interchange, on files in its documented JSON formats (Label Studio itself is not run)."""
+"""Label Studio interchange, on files in its documented JSON formats (Label Studio itself is not run
+here: benchmarks/labelstudio_live.py runs the round trip through a real one)."""
 
 from __future__ import annotations
 
@@ -72,6 +73,26 @@ def test_an_export_with_annotations_comes_back_as_corrections(labelled, tmp_path
     export.write_text(json.dumps(tasks))
     with pytest.raises(ValueError, match="task 1"):
         import_export(export, tmp_path / "other.jsonl")
+
+
+def test_an_export_that_lists_predictions_by_id_keeps_the_predicted_labels(labelled, tmp_path):
+    # Label Studio 1.23's own JSON export gives a task's predictions as ids (seen in the live
+    # round trip): the predicted labels then come from the task's data
+    out = tmp_path / "tasks.json"
+    export_tasks(labelled, out)
+    tasks = json.loads(out.read_text())
+    assert tasks[0]["data"]["outcome"] in ("refused", "not_held") and isinstance(tasks[0]["data"]["exemptions"], list)
+    for number, task in enumerate(tasks, start=1):
+        task["id"], task["predictions"] = number, [100 + number]
+    refusal = next(t for t in tasks if t["data"]["key"] == "a")
+    refusal["annotations"] = [{"id": 1, "created_at": "2026-11-30T10:00:00Z", "result": [
+        {"from_name": "outcome", "to_name": "text", "type": "choices", "value": {"choices": ["partially_provided"]}}]}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks))
+    assert import_export(export, tmp_path / "corrections.jsonl") == 1
+    [entry] = [json.loads(line) for line in (tmp_path / "corrections.jsonl").read_text().splitlines()]
+    assert entry["old"] == {"outcome": "refused", "exemptions": ["FOIA:s43"]}
+    assert entry["new"] == {"outcome": "partially_provided", "exemptions": []}
 
 
 def test_the_config_from_the_command_line(capsys):
