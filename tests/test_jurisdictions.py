@@ -142,3 +142,17 @@ def test_every_published_elsewhere_ground_is_one_set():
     from foiclassify.rules.cues import IMPLIED_CODES
 
     assert set(IMPLIED_CODES["accessible_elsewhere"].values()) <= ACCESSIBLE_ELSEWHERE_CODES <= set(EXEMPTIONS)
+
+
+def test_a_letter_that_numbers_its_grounds_as_foisa_does_is_scottish():
+    # no act named: the numbers next to the grounds' names say which act (FOISA s38 is personal
+    # information, UK FOIA's is health and safety; s33 commercial interests against s43)
+    scottish = classify("Some redactions have been made where the information attracts the exemptions below:\n"
+                        "S38 - Personal Information\nS33 - Commercial Interests and the Economy")
+    assert (scottish.jurisdiction, scottish.exemptions) == ("UK-SCT", ("FOISA:s33", "FOISA:s38"))
+    uk = classify("Names are withheld under section 40(2) (personal information) and prices under "
+                  "section 43(2) (commercial interests).")
+    assert (uk.jurisdiction, uk.exemptions) == ("UK", ("FOIA:s40", "FOIA:s43"))
+    # a letter numbering one ground each way is not read as Scottish
+    mixed = classify("Section 38 (personal information) and section 40 (personal information) apply.")
+    assert mixed.jurisdiction == "UK"

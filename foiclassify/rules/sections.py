@@ -94,6 +94,32 @@ _SCOTTISH_WORDS = (
     "eirs (scotland)",
 )
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
+# Grounds that the UK and Scottish Acts number differently (TAXONOMY §2): (UK FOIA's section,
+# FOISA's). A letter that names none of the acts but writes "S38 - Personal Information" or
+# "section 33 (commercial interests)" numbers its grounds as FOISA does: it is Scottish.
+_GROUND_NUMBERS = {
+    "personal information": ("40", "38"),
+    "personal data": ("40", "38"),
+    "commercial interests": ("43", "33"),
+    "effective conduct of public affairs": ("36", "30"),
+    "health and safety": ("38", "39"),
+    "health, safety": ("38", "39"),
+    "law enforcement": ("31", "35"),
+    "otherwise accessible": ("21", "25"),
+    "future publication": ("22", "27"),
+    "court records": ("32", "37"),
+    "audit functions": ("33", "40"),
+    "international relations": ("27", "32"),
+    "national security": ("24", "31"),
+    "prohibitions on disclosure": ("44", "26"),
+}
+# "S38 - Personal Information", "section 33(1)(b) (commercial interests)": a section number and,
+# within the same line and a few words, a ground's name
+_NUMBERED_GROUND = re.compile(
+    r"\b(?:s|sec|section)\.?[ \t]?(\d{2})\b(?:\(\d+\))?(?:\([a-z]\))?[^\n]{0,24}?("
+    + "|".join(re.escape(ground) for ground in _GROUND_NUMBERS)
+    + r")"
+)
 # ... and under another country's law: its Act named with its year, its regulator, its site.
 _AU_WORDS = (
     "freedom of information act 1982",
@@ -157,6 +183,7 @@ _EU_WORDS = (
 # Everything this module looks for with str.find-like speed, located in one pass.
 KEYWORDS = Keywords(
     _TRIGGER_STARTS
+    + tuple(_GROUND_NUMBERS)
     + _SCOTTISH_WORDS
     + _US_WORDS
     + _AU_WORDS
@@ -232,6 +259,26 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
     return "UK"
 
 
+def numbered_as_foisa(folded: str, spots: dict[str, list[int]]) -> bool:
+    """Whether the document's grounds are numbered as FOISA numbers them and never as UK FOIA
+    does (see :data:`_GROUND_NUMBERS`); only the lines around the grounds' names are read."""
+    scottish = uk = False
+    starts = sorted(
+        {
+            folded.rfind("\n", 0, pos) + 1
+            for ground in _GROUND_NUMBERS
+            for pos in spots.get(ground, ())
+        }
+    )
+    for start in starts:
+        end = folded.find("\n", start)
+        for match in _NUMBERED_GROUND.finditer(folded, start, len(folded) if end < 0 else end):
+            uk_number, scottish_number = _GROUND_NUMBERS[match.group(2)]
+            scottish |= match.group(1) == scottish_number
+            uk |= match.group(1) == uk_number
+    return scottish and not uk
+
+
 def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[str, str]:
     """Which act a bare "section"/"regulation"/"article" means in a document (given as
     :func:`~foiclassify.text.fold` of it; ``spots`` is :data:`KEYWORDS` found in it, when the
@@ -239,6 +286,8 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
     catalogue: its sections are ``"other_act"`` evidence, never another country's codes."""
     spots = KEYWORDS.find(folded) if spots is None else spots
     jurisdiction = jurisdiction_of(spots)
+    if jurisdiction == "UK" and numbered_as_foisa(folded, spots):
+        jurisdiction = "UK-SCT"
     section, regulation = _JURISDICTION_ACTS[jurisdiction]
     federal = not spots.keys().isdisjoint(_AU_FEDERAL_WORDS) or spots.keys().isdisjoint(
         _AU_STATE_WORDS
