@@ -17,24 +17,27 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .attachments import Attachment
 from .io import (
     MESSAGE_FORMATS,
+    Chunk,
     InputError,
     Source,
     check_input,
     concatenate,
     output_format_of,
     read_chunks,
+    read_rows,
     write_chunk,
 )
 from .pipeline import classify, classify_thread
 from .result import Classification
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RESULT_COLUMNS = (
     "outcome",
@@ -194,34 +197,37 @@ def label_texts(
 
 
 def _merge(
-    chunk: pd.DataFrame,
+    chunk: Chunk,
     text_column: str,
     labelled: list[list[dict[str, Any]]],
     threads: bool,
     first_row: int,
-) -> pd.DataFrame:
+) -> Chunk:
     """Input columns + result columns; for threads, one row per message with the message's text."""
-    if not threads:  # one result per input row: add the result columns to a copy of the chunk
-        frame = chunk.reset_index(drop=True)
-        results = [rows[0] for rows in labelled]
-        names = RESULT_COLUMNS + (
-            (SEGMENTS_COLUMN,) if results and SEGMENTS_COLUMN in results[0] else ()
-        )
-        return frame.assign(**{name: [result[name] for result in results] for name in names})
-    records = chunk.to_dict(orient="records")
     rows = []
-    for offset, (record, results) in enumerate(zip(records, labelled)):
+    for offset, (record, results) in enumerate(zip(chunk.rows, labelled)):
         for result in results:
             row = dict(record)
             if threads:
+                result = dict(result)
                 row[text_column] = result.pop("message_text")
                 row["thread_id"] = record.get("thread_id", first_row + offset)
-            rows.append({**row, **result})
-    frame = pd.DataFrame.from_records(rows)
+            row.update(result)
+            rows.append(row)
+    columns = [c for c in chunk.columns if not threads or c not in THREAD_COLUMNS]
     if threads:  # thread columns right after the input's own columns
-        ordered = [c for c in chunk.columns if c not in THREAD_COLUMNS] + list(THREAD_COLUMNS)
-        frame = frame[ordered + [c for c in frame.columns if c not in ordered]]
-    return frame
+        columns += [c for c in THREAD_COLUMNS if c not in columns]
+    columns += [c for c in _added_columns(labelled, threads) if c not in columns]
+    return Chunk(columns, rows)
+
+
+def _added_columns(labelled: list[list[dict[str, Any]]], threads: bool) -> list[str]:
+    """The columns a batch adds: the result columns (and ``segments`` last), or for threads the
+    message's columns in the order the results give them."""
+    first = next((result for results in labelled for result in results), {})
+    if threads:
+        return [c for c in first if c != "message_text"]
+    return [*RESULT_COLUMNS, *((SEGMENTS_COLUMN,) if SEGMENTS_COLUMN in first else ())]
 
 
 def label_dataframe(
@@ -237,13 +243,23 @@ def label_dataframe(
     >>> out[["id", "outcome", "exemptions", "error"]].values.tolist()
     [[1, 'not_held', [], ''], [2, 'undetermined', [], '']]
     """  # noqa: E501 (doctest lines)
+    import pandas as pd
+
     if text_column not in df.columns:
         raise KeyError(f"no column '{text_column}' (columns: {', '.join(map(str, df.columns))})")
     attachments = (
         df["attachments"].tolist() if "attachments" in df.columns and not threads else None
     )
     labelled = label_texts(df[text_column].tolist(), threads, attachments, segments=segments)
-    return _merge(df.reset_index(drop=True), text_column, labelled, threads, 0)
+    if not threads:  # the result columns added to a copy of the frame, its dtypes kept
+        frame = df.reset_index(drop=True)
+        results = [rows[0] for rows in labelled]
+        names = _added_columns(labelled, threads)
+        return frame.assign(**{name: [result[name] for result in results] for name in names})
+    merged = _merge(
+        Chunk(list(df.columns), df.to_dict(orient="records")), text_column, labelled, threads, 0
+    )
+    return pd.DataFrame.from_records(merged.rows, columns=merged.columns)
 
 
 def label_stream(texts: Iterable[object]) -> Iterator[Classification]:
@@ -367,12 +383,12 @@ def label_files(
         )
     )
 
-    def chunks() -> Iterator[tuple[int, Source, int, pd.DataFrame]]:
+    def chunks() -> Iterator[tuple[int, Source, int, Chunk]]:
         index, first_row = 0, 0
         for source in sources:
             for chunk in read_chunks(source, chunk_size):
                 if len(sources) > 1:
-                    chunk.insert(0, "source_file", str(source.path))
+                    chunk.insert_column("source_file", str(source.path))
                 yield index, source, first_row, chunk
                 index += 1
                 first_row += len(chunk)
@@ -387,7 +403,7 @@ def label_files(
         Path
     ] = []  # committed by an earlier run: counted from their files at the end
     pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
-    pending: deque[tuple[Path, Source, int, pd.DataFrame, Any]] = deque()
+    pending: deque[tuple[Path, Source, int, Chunk, Any]] = deque()
     try:
         with _progress(total, quiet) as bar:
 
@@ -395,10 +411,10 @@ def label_files(
                 nonlocal rows_out, errors
                 path, source, first_row, chunk, result = pending.popleft()
                 labelled = result.get() if pool is not None else result
-                frame = _merge(chunk, source.text_column, labelled, threads, first_row)
-                write_chunk(frame, path, out_fmt)
-                rows_out += len(frame)
-                errors += int((frame["error"].fillna("") != "").sum())
+                merged = _merge(chunk, source.text_column, labelled, threads, first_row)
+                write_chunk(merged, path, out_fmt)
+                rows_out += len(merged)
+                errors += sum(1 for error in merged.column("error") if error)
                 bar.update(len(chunk))
 
             for index, source, first_row, chunk in chunks():
@@ -413,12 +429,12 @@ def label_files(
                     source.format == "folder" and "role" in chunk.columns
                 )
                 work = (
-                    chunk[source.text_column].tolist(),
+                    chunk.column(source.text_column),
                     threads,
-                    chunk["attachments"].tolist()
+                    chunk.column("attachments")
                     if "attachments" in chunk.columns and not threads
                     else None,
-                    [r if isinstance(r, str) else "authority" for r in chunk["role"]]
+                    [r if isinstance(r, str) else "authority" for r in chunk.column("role")]
                     if messages
                     else None,
                     segments,
@@ -448,12 +464,7 @@ def label_files(
 def _count(paths: list[Path], fmt: str) -> tuple[int, int]:
     rows = errors = 0
     for path in paths:
-        if fmt == "csv":
-            frame = pd.read_csv(path, usecols=["error"], dtype=str, keep_default_na=False)
-        elif fmt == "jsonl":
-            frame = pd.read_json(path, lines=True, dtype=False)[["error"]]
-        else:
-            frame = pd.read_parquet(path, columns=["error"])
-        rows += len(frame)
-        errors += int((frame["error"].fillna("") != "").sum())
+        found = read_rows(path, fmt, columns=("error",))
+        rows += len(found)
+        errors += sum(1 for row in found if row.get("error"))
     return rows, errors

@@ -6,7 +6,8 @@ download), and the message formats of :mod:`foiclassify.readers` (mbox, an Alave
 research-export folder, MuckRock JSON), read as one row per message with ``role``,
 ``attachments`` (JSON) and ``site_state``.
 
-Every reader yields pandas DataFrames of at most ``chunk_size`` rows, in a fixed order, so a run
+Every reader yields chunks (:class:`Chunk`: column names and rows as dicts; no pandas, so a
+batch run does not pay for importing it) of at most ``chunk_size`` rows, in a fixed order, so a run
 cut short can resume at a chunk boundary. :func:`check_input` reads what it must to fail fast
 (a missing file, an unknown format, a missing text column, a malformed table) and counts the rows,
 before any labelling starts.
@@ -14,13 +15,16 @@ before any labelling starts.
 
 from __future__ import annotations
 
+import csv
 import json
 import mailbox
+import math
 import re
+import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .text import decode, looks_like_alaveteli_page
 
@@ -47,6 +51,35 @@ _SUFFIX_FORMAT = {
 
 class InputError(ValueError):
     """An input or output that cannot be used; the message is one line naming the file or column."""
+
+
+@dataclass
+class Chunk:
+    """Rows of a table: the column names in order, and each row as a dict (a missing key is an
+    empty cell)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> list[Any]:
+        return [row.get(name) for row in self.rows]
+
+    def insert_column(self, name: str, value: Any) -> None:
+        """Put a column of one value first."""
+        self.columns = [name, *(c for c in self.columns if c != name)]
+        for row in self.rows:
+            row[name] = value
+
+    @classmethod
+    def of_records(cls, records: list[dict[str, Any]]) -> Chunk:
+        """A chunk of these rows, its columns in order of first appearance."""
+        columns: dict[str, None] = {}
+        for record in records:
+            columns.update(dict.fromkeys(record))
+        return cls(list(columns), records)
 
 
 @dataclass(frozen=True)
@@ -237,38 +270,86 @@ def _count_messages(path: Path, fmt: str) -> int:
     return len(readers.read_muckrock(path))
 
 
-def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Iterator[pd.DataFrame]:
-    import pandas as pd
-
-    batch: list[dict[str, object]] = []
+def _record_chunks(records: Iterator[dict[str, object]], chunk_size: int) -> Iterator[Chunk]:
+    batch: list[dict[str, Any]] = []
     for record in records:
         batch.append(record)
         if len(batch) == chunk_size:
-            yield pd.DataFrame.from_records(batch)
+            yield Chunk.of_records(batch)
             batch = []
     if batch:
-        yield pd.DataFrame.from_records(batch)
+        yield Chunk.of_records(batch)
 
 
-def read_chunks(source: Source, chunk_size: int) -> Iterator[pd.DataFrame]:
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique as pandas makes them: a repeated "a" becomes "a.1", "a.2" …"""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        seen.setdefault(name, 0)
+        out.append(name)
+    return out
+
+
+def _csv_chunks(path: Path, encoding: str, chunk_size: int) -> Iterator[Chunk]:
+    """A CSV file's rows, every cell a string (empty cells stay "", identifiers keep their leading
+    zeros); blank lines are skipped, a row with more cells than the header is an error."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a reply may be longer than 128 kB
+    with open(path, encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, None)
+        if header is None:
+            return
+        columns = _unique(header)
+        rows: list[dict[str, Any]] = []
+        for cells in reader:
+            if not cells:
+                continue
+            if len(cells) > len(columns):
+                raise ValueError(
+                    f"line {reader.line_num}: expected {len(columns)} fields, saw {len(cells)}"
+                )
+            rows.append(dict(zip(columns, cells + [""] * (len(columns) - len(cells)))))
+            if len(rows) == chunk_size:
+                yield Chunk(columns, rows)
+                rows = []
+        if rows:
+            yield Chunk(columns, rows)
+
+
+def _jsonl_chunks(path: Path, encoding: str, chunk_size: int) -> Iterator[Chunk]:
+    """A JSON-lines file's objects as rows, values as parsed; blank lines are skipped."""
+    with open(path, encoding=encoding) as f:
+        rows: list[dict[str, Any]] = []
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError(f"line {number}: not a JSON object")
+            rows.append(record)
+            if len(rows) == chunk_size:
+                yield Chunk.of_records(rows)
+                rows = []
+        if rows:
+            yield Chunk.of_records(rows)
+
+
+def read_chunks(source: Source, chunk_size: int) -> Iterator[Chunk]:
     """The rows of one input, ``chunk_size`` at a time, every column kept as read."""
-    import pandas as pd
-
     path, fmt = source.path, source.format
     if fmt == "csv":
-        # Strings throughout: empty cells stay "", identifiers keep their leading zeros.
-        yield from pd.read_csv(
-            path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding=source.encoding
-        )
+        yield from _csv_chunks(path, source.encoding, chunk_size)
     elif fmt == "jsonl":
-        yield from pd.read_json(
-            path, lines=True, chunksize=chunk_size, dtype=False, encoding=source.encoding
-        )
+        yield from _jsonl_chunks(path, source.encoding, chunk_size)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
-            yield batch.to_pandas()
+            yield Chunk(list(batch.schema.names), batch.to_pylist())
     elif fmt == "folder":
         yield from _record_chunks(_folder_records(path), chunk_size)
     elif fmt in MESSAGE_FORMATS:
@@ -360,68 +441,99 @@ def read_table(path: Path, string_columns: tuple[str, ...] = ()) -> pd.DataFrame
 # Writing
 
 
-def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    if "exemptions" in out:
-        out["exemptions"] = [
-            ";".join(v) if isinstance(v, (list, tuple)) else ("" if v is None else v)
-            for v in out["exemptions"]
-        ]
-    return out
+def _cell(value: Any) -> Any:
+    """A value as written: NaN is an empty cell."""
+    return None if isinstance(value, float) and math.isnan(value) else value
 
 
-def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
-    """Object columns of mixed types become strings (Parquet needs one type per column)."""
-    import pandas as pd
-
-    out = df.copy()
-    for column in out.columns:
-        if column == "exemptions" or out[column].dtype != object:
-            continue
-        kind = pd.api.types.infer_dtype(out[column], skipna=True)
-        if kind in ("mixed", "mixed-integer", "mixed-integer-float"):
-            out[column] = [None if v is None else str(v) for v in out[column]]
-    return out
+def _csv_cell(column: str, value: Any) -> str:
+    value = _cell(value)
+    if value is None:
+        return ""
+    if column == "exemptions" and isinstance(value, (list, tuple)):
+        return ";".join(map(str, value))
+    return str(value)
 
 
-def write_chunk(df: pd.DataFrame, path: Path, fmt: str) -> None:
+def _arrow_table(chunk: Chunk) -> Any:
+    """The chunk as an Arrow table, each column of its values' own type (strings where a column
+    holds values of several types). It goes through pyarrow's JSON reader: building arrays from
+    Python lists makes pyarrow import pandas, which costs a batch run a third of a second."""
+    import io
+
+    import pyarrow.json as pj
+
+    rows = [{c: _cell(row.get(c)) for c in chunk.columns} for row in chunk.rows]
+    for column in chunk.columns:
+        kinds = {type(row[column]) for row in rows if row[column] is not None}
+        if kinds == {int, float}:
+            for row in rows:
+                if row[column] is not None:
+                    row[column] = float(row[column])
+        elif len(kinds) > 1:
+            for row in rows:
+                if row[column] is not None:
+                    row[column] = str(row[column])
+    data = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+    raw = data.encode("utf-8", errors="replace")
+    options = pj.ReadOptions(block_size=max(1 << 20, len(raw) + 1))
+    return pj.read_json(io.BytesIO(raw), read_options=options).select(chunk.columns)
+
+
+def write_chunk(chunk: Chunk, path: Path, fmt: str) -> None:
     """Write one labelled chunk atomically (a temporary file, then a rename)."""
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "csv":
-        _csv_ready(df).to_csv(tmp, index=False, encoding="utf-8", errors="replace")
+        with open(tmp, "w", encoding="utf-8", errors="replace", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(chunk.columns)
+            for row in chunk.rows:
+                writer.writerow([_csv_cell(c, row.get(c)) for c in chunk.columns])
     elif fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as handle:
-            for record in df.to_dict(orient="records"):
+            for row in chunk.rows:
+                record = {c: _cell(row.get(c)) for c in chunk.columns}
                 handle.write(json.dumps(record, ensure_ascii=True, default=str) + "\n")
     else:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pandas(_parquet_ready(df), preserve_index=False), tmp)
+        pq.write_table(_arrow_table(chunk), tmp)
     tmp.replace(path)
+
+
+def read_rows(path: Path, fmt: str, columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The rows of one chunk file this module wrote (only ``columns`` of a Parquet file when
+    given)."""
+    if fmt == "csv":
+        with open(path, encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    if fmt == "jsonl":
+        with open(path, encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    import pyarrow.parquet as pq
+
+    # ParquetFile, not read_table: read_table loads pyarrow.dataset, which imports pandas
+    return pq.ParquetFile(path).read(columns=list(columns) or None).to_pylist()
 
 
 def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
     """Join chunk files into ``output`` atomically, one chunk in memory at a time."""
-    import pandas as pd
-
     tmp = output.with_name(output.name + ".tmp")
     if fmt == "jsonl":
         with open(tmp, "wb") as out:
             for chunk in chunks:
                 out.write(chunk.read_bytes())
     elif fmt == "csv":
-        columns: list[str] = []
+        columns: dict[str, None] = {}
         for chunk in chunks:  # the union of columns, in order of first appearance
-            for column in pd.read_csv(chunk, nrows=0).columns:
-                if column not in columns:
-                    columns.append(column)
+            with open(chunk, encoding="utf-8", newline="") as handle:
+                columns.update(dict.fromkeys(next(csv.reader(handle), [])))
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            for k, chunk in enumerate(chunks):
-                part = pd.read_csv(chunk, dtype=str, keep_default_na=False, encoding="utf-8")
-                part.reindex(columns=columns, fill_value="").to_csv(
-                    out, index=False, header=(k == 0)
-                )
+            writer = csv.DictWriter(out, fieldnames=list(columns), restval="")
+            writer.writeheader()
+            for chunk in chunks:
+                with open(chunk, encoding="utf-8", newline="") as handle:
+                    writer.writerows(csv.DictReader(handle))
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -430,7 +542,7 @@ def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
         schema = schema.remove_metadata()
         with pq.ParquetWriter(tmp, schema) as writer:
             for chunk in chunks:
-                table = pq.read_table(chunk)
+                table = pq.ParquetFile(chunk).read()
                 for name in schema.names:
                     if name not in table.column_names:
                         table = table.append_column(

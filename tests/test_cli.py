@@ -51,3 +51,23 @@ def test_help_label_without_output_and_classify_import_no_heavy_library():
     done = subprocess.run([sys.executable, "-c", "import sys, foiclassify; foiclassify.classify('We do not hold it.'); "
                            f"print(sorted(m for m in {heavy!r} if m in sys.modules))"], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr[-300:]
+
+
+def test_the_batch_command_imports_no_pandas(tmp_path):
+    # issue #21: a batch run reads and writes its tables without pandas (a third of a second to
+    # import); Parquet goes through pyarrow's file and JSON readers, which do not load it
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "in.csv").write_text('id,text\n007,"We do not hold this information."\n', encoding="utf-8")
+    for output in ("out.parquet", "out.csv", "out.jsonl"):
+        argv = ["foiclassify", "label", str(tmp_path / "in.csv"), "-o", str(tmp_path / output), "-q"]
+        script = ("import runpy, sys\nsys.argv = " + repr(argv) + "\ntry:\n    runpy.run_module('foiclassify', "
+                  "run_name='__main__')\nexcept SystemExit:\n    pass\nprint('pandas' in sys.modules)\n")
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root)
+        assert done.stdout.strip().splitlines()[-1] == "False", (output, done.stdout[-300:], done.stderr[-300:])
+        assert (tmp_path / output).exists()
+    import pyarrow.parquet as pq
+
+    [row] = pq.ParquetFile(tmp_path / "out.parquet").read().to_pylist()
+    assert (row["id"], row["outcome"], row["exemptions"]) == ("007", "not_held", [])
