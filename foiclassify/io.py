@@ -519,7 +519,11 @@ def read_rows(path: Path, fmt: str, columns: tuple[str, ...] = ()) -> list[dict[
 def concatenate(chunks: list[Path], output: Path, fmt: str) -> None:
     """Join chunk files into ``output`` atomically, one chunk in memory at a time."""
     tmp = output.with_name(output.name + ".tmp")
-    if fmt == "jsonl":
+    if len(chunks) == 1:  # nothing to join (and no schema to unify)
+        import shutil
+
+        shutil.copyfile(chunks[0], tmp)
+    elif fmt == "jsonl":
         with open(tmp, "wb") as out:
             for chunk in chunks:
                 out.write(chunk.read_bytes())
