@@ -320,22 +320,16 @@ def _csv_chunks(path: Path, encoding: str, chunk_size: int) -> Iterator[Chunk]:
             yield Chunk(columns, rows)
 
 
-def _jsonl_chunks(path: Path, encoding: str, chunk_size: int) -> Iterator[Chunk]:
-    """A JSON-lines file's objects as rows, values as parsed; blank lines are skipped."""
+def _jsonl_records(path: Path, encoding: str) -> Iterator[dict[str, Any]]:
+    """A JSON-lines file's objects, values as parsed; blank lines are skipped."""
     with open(path, encoding=encoding) as f:
-        rows: list[dict[str, Any]] = []
         for number, line in enumerate(f, start=1):
             if not line.strip():
                 continue
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError(f"line {number}: not a JSON object")
-            rows.append(record)
-            if len(rows) == chunk_size:
-                yield Chunk.of_records(rows)
-                rows = []
-        if rows:
-            yield Chunk.of_records(rows)
+            yield record
 
 
 def read_chunks(source: Source, chunk_size: int) -> Iterator[Chunk]:
@@ -344,7 +338,7 @@ def read_chunks(source: Source, chunk_size: int) -> Iterator[Chunk]:
     if fmt == "csv":
         yield from _csv_chunks(path, source.encoding, chunk_size)
     elif fmt == "jsonl":
-        yield from _jsonl_chunks(path, source.encoding, chunk_size)
+        yield from _record_chunks(_jsonl_records(path, source.encoding), chunk_size)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
