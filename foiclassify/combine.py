@@ -57,10 +57,6 @@ _WITHHOLDING_SIGNALS = frozenset(
         "accessible_elsewhere",
     }
 )
-_ACCESSIBLE_ELSEWHERE = ACCESSIBLE_ELSEWHERE_CODES  # s21, FOISA s25, NZ s18(d), LGOIMA s17(d)
-_NOT_HELD_CODES = (
-    NOT_HELD_CODES  # EIR 12(4)(a), EISR 10(4)(a), AU s24A, NZ s18(e)/(g), IE s15(1)(a) …
-)
 # Provisions that mean neither confirm nor deny wherever they are cited (TAXONOMY §2).
 _NCND_PROVISIONS = {("AUFOI", "25"), ("NZOIA", "10"), ("NZLGOIMA", "8")}
 _DECISION_SIGNALS = _WITHHOLDING_SIGNALS | {"provided", "partial", "not_held"}
@@ -209,7 +205,7 @@ def _may_turn_partial(result: Classification) -> bool:
     return (
         result.outcome in ("refused", "not_held")
         and result.jurisdiction in _TAGGER_JURISDICTIONS
-        and not (result.exemptions and set(result.exemptions) <= _ACCESSIBLE_ELSEWHERE)
+        and not (result.exemptions and set(result.exemptions) <= ACCESSIBLE_ELSEWHERE_CODES)
     )
 
 
@@ -281,18 +277,18 @@ def combine(
     # A pointer to published information answers the request, unless it is the s21 refusal's
     # pointer.
     pointer_answers = (
-        "published" in signals and not cited & _ACCESSIBLE_ELSEWHERE
+        "published" in signals and not cited & ACCESSIBLE_ELSEWHERE_CODES
     )  # "accessible_elsewhere" cites s21 above
     if pointer_answers:
         signals.add("provided")
 
     # The EIRs' "information not held" exception (and AU s24A, NZ s18(e), IE s15(1)(a) …) says the
     # information is not held; it withholds nothing: a refusal on those grounds alone is not held.
-    if cited & _NOT_HELD_CODES:
+    if cited & NOT_HELD_CODES:
         signals.add("not_held")
-        if cited <= _NOT_HELD_CODES:
+        if cited <= NOT_HELD_CODES:
             signals.discard("withheld")
-    outcome, support, reason = rule_outcome(signals, cited=bool(cited - _NOT_HELD_CODES))
+    outcome, support, reason = rule_outcome(signals, cited=bool(cited - NOT_HELD_CODES))
     answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:
         outcome, reason = (
@@ -414,11 +410,11 @@ def decide_by_roles(
     if label == result.outcome:
         return result
     text = prepared.text
+    presence = {role: reading.presence(role) for role in sorted(DECIDING_ROLES)}
     stated = [
         role
-        for role in sorted(DECIDING_ROLES)
-        if reading.presence(role) >= threshold
-        and (result.outcome == "undetermined" or role == "answer")
+        for role, p in presence.items()
+        if p >= threshold and (result.outcome == "undetermined" or role == "answer")
     ]
     deciding: list[tuple[Segment, str, float]] = []
     for role in stated:
@@ -427,17 +423,14 @@ def decide_by_roles(
             max(range(len(marginals)), key=marginals.__getitem__)
         ]
         deciding += [(segments[i], role, marginals[i]) for i in likely]
-    if (
-        not stated
-    ):  # no decision role: the framing role that gives the outcome (an acknowledgement …)
+    if stated:
+        confidence = max(presence[role] for role in stated)
+    else:  # no decision role: the framing role that gives the outcome (an acknowledgement …)
         stated = [_FRAMING_ROLE[label]]
         deciding = [
             (seg, role, p) for seg, (role, p) in zip(segments, reading.roles) if role in stated
         ]
-    confidence = max(
-        [reading.presence(role) for role in stated if role in DECIDING_ROLES]
-        or [p for _, _, p in deciding]
-    )
+        confidence = max(p for _, _, p in deciding)
     added = [
         Evidence(
             label,

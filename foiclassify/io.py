@@ -6,9 +6,10 @@ download), and the message formats of :mod:`foiclassify.readers` (mbox, an Alave
 research-export folder, MuckRock JSON), read as one row per message with ``role``,
 ``attachments`` (JSON) and ``site_state``.
 
-Every reader yields chunks (:class:`Chunk`: column names and rows as dicts; no pandas, so a
-batch run does not pay for importing it) of at most ``chunk_size`` rows, in a fixed order, so a run
-cut short can resume at a chunk boundary. :func:`check_input` reads what it must to fail fast
+Every reader yields chunks (:class:`Chunk`: column names and rows as dicts) of at most
+``chunk_size`` rows, in a fixed order, so a run cut short can resume at a chunk boundary. Tables
+are read and written without pandas, so a batch run over them does not pay for importing it (the
+Alaveteli research-export reader still uses it). :func:`check_input` reads what it must to fail fast
 (a missing file, an unknown format, a missing text column, a malformed table) and counts the rows,
 before any labelling starts.
 """

@@ -125,9 +125,7 @@ def classify(
     if tagger is not None and not segments and _fewer_segments_than(prepared.text, MIN_TAGGED):
         tagger = None  # too short to have a structure to read: not worth splitting
     if tagger is not None and not _reads_as_english(prepared.text):
-        tagger = (
-            None  # the tagger knows English letters only: it does not guess at another language
-        )
+        tagger = None  # it knows English letters only: it does not guess at another language
     if tagger is not None or segments:
         parts, roles = rule_reading(prepared, findings)
         tagged: tuple[tuple[str, float], ...] = ()

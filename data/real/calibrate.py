@@ -19,7 +19,6 @@ replies are right more often than unseen ones: the test figures say how far that
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shutil
 import sys
@@ -34,7 +33,7 @@ sys.path.insert(1, str(HERE))
 from foiclassify import classify, pipeline  # noqa: E402
 from foiclassify.calibration import CALIBRATION_FILE, FEATURE_NAMES, Calibration, features  # noqa: E402
 from foiclassify.tagger import Tagger  # noqa: E402
-from segeval import TRAINED_ON  # noqa: E402
+from segeval import TRAINED_ON, fold_of  # noqa: E402
 from segeval import read as read_letters  # noqa: E402
 
 PENALTIES = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -80,7 +79,6 @@ def main() -> None:
     # Fit on the results as they are before calibration: what calibration.calibrated() receives at
     # run time (its support score is one of the signals), whatever calibration ships now.
     pipeline.load_calibration = lambda: None
-    fold_of = {a: int(hashlib.sha256(a.encode()).hexdigest(), 16) % 5 for a in {r["authority"] for r in rows}}
     shipped = pipeline.load_tagger()
     labelled = [r for r in read_letters(args.replies, args.segments) if r["split"] == "train" and r["jurisdiction"] in TRAINED_ON]
     tmp = tempfile.mkdtemp()
@@ -89,18 +87,18 @@ def main() -> None:
             pipeline.load_tagger = lambda: shipped
             todo = [r for r in rows if r["split"] == "test"]
         else:
-            fit = [r for r in labelled if fold_of[r["authority"]] != k]
+            fit = [r for r in labelled if fold_of(r["authority"]) != k]
             tagger = Tagger.train([r["letter"] for r in fit], [r["gold"] for r in fit], Path(tmp) / f"fold{k}.crfsuite")
             tagger.meta["threshold"] = shipped.meta["threshold"]
             pipeline.load_tagger = lambda tagger=tagger: tagger
-            todo = [r for r in rows if r["split"] == "train" and fold_of[r["authority"]] == k]
+            todo = [r for r in rows if r["split"] == "train" and fold_of(r["authority"]) == k]
         for row in todo:
             result = classify(row["text"])
             row["x"], row["right"], row["raw"] = features(row["text"], result), result.outcome == row["label_outcome"], result.confidence
     shutil.rmtree(tmp)
     train = [r for r in rows if r["split"] == "train"]
     test = [r for r in rows if r["split"] == "test"]
-    fold = [fold_of[r["authority"]] for r in train]
+    fold = [fold_of(r["authority"]) for r in train]
     report = [f"{len(train)} train replies (right {sum(r['right'] for r in train)}), {len(test)} test replies (right {sum(r['right'] for r in test)})"]
 
     best = None

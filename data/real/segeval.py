@@ -126,10 +126,14 @@ def outcomes(held: list[dict], tagged: list[Reading]) -> dict[str, list[str]]:
     return found
 
 
+def fold_of(authority: str, k: int = 5) -> int:
+    """The cross-validation fold of an authority's replies: a fixed hash of its name."""
+    return int(hashlib.sha256(authority.encode()).hexdigest(), 16) % k
+
+
 def grouped_folds(rows: list[dict], k: int = 5) -> list[tuple[list[dict], list[dict]]]:
-    """``k`` folds with every authority's replies in one fold (a fixed hash of its name)."""
-    fold_of = {a: int(hashlib.sha256(a.encode()).hexdigest(), 16) % k for a in {r["authority"] for r in rows}}
-    return [([r for r in rows if fold_of[r["authority"]] != i], [r for r in rows if fold_of[r["authority"]] == i]) for i in range(k)]
+    """``k`` folds with every authority's replies in one fold (:func:`fold_of`)."""
+    return [([r for r in rows if fold_of(r["authority"], k) != i], [r for r in rows if fold_of(r["authority"], k) == i]) for i in range(k)]
 
 
 def confusion(gold: list[str], predicted: list[str]) -> str:
