@@ -83,6 +83,40 @@ LETTERS = {
         "documents, so we are writing with a view to reaching a fair solution as regards the timing of the reply: "
         "we need more time and will reply by 29 January.",
         "EU", "delayed", ()),
+    "NZ extension notice": (
+        "Thank you for your request under the Official Information Act 1982. We will not be able to respond "
+        "within the timeframe set out in the Act, as your request is for a large quantity of information. Under "
+        "section 15A(1)(a) the timeframe to respond to your request has been extended by ten working days.",
+        "NZ", "delayed", ()),
+    "NZ documents enclosed with parts withheld": (
+        "Thank you for your request under the Official Information Act 1982. The following documents fall "
+        "within the scope of your request and are enclosed. Certain information has been withheld under section "
+        "9(2)(a) of the Act to protect the privacy of natural persons.",
+        "NZ", "partially_provided", ("NZOIA:s9(2)(a)",)),
+    "NZ documents provided, others do not exist": (
+        "Thank you for your request under the Official Information Act 1982. In relation to part 1, I am "
+        "providing the following documents as an attachment: the weekly report of 3 March. I am refusing part 2 "
+        "of your request under section 18(e) of the Act as the document alleged to contain the information does "
+        "not exist.",
+        "NZ", "partially_provided", ("NZOIA:s18(e)",)),
+    "EU exception written 4(1a), another regulation's article": (
+        "We refer to your application under Regulation 1049/2001. Your personal data are processed under "
+        "Article 9(1)(b) of the Data Protection Regulation. Access is refused, as disclosure would undermine "
+        "public security, an exception defined in Article 4(1a) of Regulation 1049/2001.",
+        "EU", "refused", ("EU1049:4(1)(a)",)),
+    "EU access to certain documents only": (
+        "We refer to your confirmatory application under Regulation 1049/2001. We must maintain our position "
+        "to give you access only to certain documents; the others are covered by Article 4(3).",
+        "EU", "partially_provided", ("EU1049:4(3)",)),
+    "EU request for more detail (Article 6(2))": (
+        "We are writing concerning your request for access to documents under Regulation 1049/2001. As it "
+        "stands, we are unable to identify the documents. We invite you to send us more detailed information on "
+        "the documents you request, such as dates or authors.",
+        "EU", "clarification_requested", ()),
+    "EU not possible in the normal timeframe": (
+        "We refer to your request under Regulation 1049/2001. Given the number of documents, it is not possible "
+        "to handle this request in the normal timeframe set by Article 7.",
+        "EU", "delayed", ()),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",

@@ -71,13 +71,16 @@ CUES: tuple[Cue, ...] = (
         "I enclose / attached is",
         "provided",
         r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am att"
-        r"aching|are attaching)|\band (?:enclose|attach))\b"
+        r"aching|are attaching|am providing|are providing|am releasing|are releasing)|\band "
+        r"(?:enclose|attach))\b"
         r"(?!"
         + WS
-        + r"(?:(?:our|my|the|a|an)"
+        + r"(?:you(?: with)?"
+        + WS
+        + r")?(?:(?:our|my|the|a|an)"
         + WS
         + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidan"
-        r"ce note))",
+        r"ce note|ncnd|neither confirm))",
         1.5,
         keywords=(
             "i enclose",
@@ -91,6 +94,10 @@ CUES: tuple[Cue, ...] = (
             "have included",
             "am attaching",
             "are attaching",
+            "am providing",
+            "are providing",
+            "am releasing",
+            "are releasing",
         ),
     ),
     Cue(
@@ -174,6 +181,18 @@ CUES: tuple[Cue, ...] = (
             "the number is",
             "nil return",
         ),
+    ),
+    # NZ / AU decision letters: "The following documents fall within the scope of your request
+    # and are enclosed"; "attached is all the information Environment Canterbury holds"
+    Cue(
+        "the documents within scope are enclosed",
+        "provided",
+        r"\bwithin (?:the )?scope of (?:your|the|this) request\b[^.!?\n]{0,30}?\b(?:are|is|"
+        r"have been|has been) (?:enclosed|attached|released|provided)\b"
+        r"|\b(?:attached|enclosed) (?:is|are) (?:all (?:of )?)?(?:the )?(?:information|docum"
+        r"ents?|data|figures|records)\b",
+        1.0,
+        keywords=("scope of", "attached is", "attached are", "enclosed is", "enclosed are"),
     ),
     Cue(
         "information is being provided to you",
@@ -346,9 +365,16 @@ CUES: tuple[Cue, ...] = (
         "partial",
         r"\b(?:has|have|been|were|was) (?:been )?redacted\b|\b(?:is|are) held in part\b|\b"
         r"redactions? (?:have|has) been (?:made|applied)|\bwithheld in part\b|\bpartially "
-        r"(?:disclosed|withheld|provided)",
+        r"(?:disclosed|withheld|provided)"
+        # "Certain information has been withheld under section 9(2)(a)", "We have withheld the
+        # names and contact details of three people": parts taken out of what is released
+        r"|\b(?:certain|some) (?:information|details|material|content|text|parts?|names?|pers"
+        r"onal (?:information|details|data)) (?:has|have|was|were|is|are) (?:been )?(?:withhe"
+        r"ld|redacted|removed)\b"
+        r"|\bwithheld (?:the|some|certain) (?:names|contact details|personal (?:details|info"
+        r"rmation|data)|signatures|(?:e-?mail|phone|telephone) (?:addresses|numbers))\b",
         1.5,
-        keywords=("redact", "withheld in part", "held in part", "partially"),
+        keywords=("redact", "withheld", "held in part", "partially", "removed"),
     ),
     # Other countries' words for a partial release (AU "grant access in part", "publish the
     # documents in part"; NZ "released in part"; IE "part-grant"; EU "partial access").
@@ -358,7 +384,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:grant(?:ed|ing)?|give|given|release[ds]?|releasing|publish(?:ed|ing)?|provi"
         r"de[ds]?|disclose[ds]?)" + W + r"\bin part\b"
         r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in p"
-        r"art\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b",
+        r"art\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b"
+        r"|\bonly (?:to |of )?(?:certain|some|part of the) (?:of the )?documents\b",
         1.5,
         keywords=(
             "in part",
@@ -368,6 +395,10 @@ CUES: tuple[Cue, ...] = (
             "partial release",
             "partial grant",
             "partially",
+            "certain documents",
+            "some documents",
+            "some of the documents",
+            "part of the documents",
         ),
     ),
     Cue(
@@ -581,9 +612,16 @@ CUES: tuple[Cue, ...] = (
         r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
         r"rther|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
-        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)",
+        r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
+        # an EU body's Article 6(2) letter: "we invite you to send us more detailed information"
+        r"|\b(?:invite|ask|request) you to (?:send|provide|give|submit) (?:us |me )?(?:with )?(?"
+        r":more|further|additional|clearer) (?:detailed |precise |specific )?(?:information|de"
+        r"tails|description)\b|\brequest for clarification\b",
         2.0,
         keywords=(
+            "invite you to",
+            "ask you to",
+            "request you to",
             "clarif",
             "specify",
             "could you",
@@ -699,11 +737,19 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|an"
         r"swer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
         r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
-        r"|\btime limit\b"
+        # NZ and AU notices: "will not be able to respond within the timeframe", "the timeframe
+        # to respond has been extended by five working days", "Time Extension of your request"
+        r"|\b(?:not be able to|unable to|cannot|can not) (?:respond|reply) within\b"
+        r"|\bextended by (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|tw"
+        r"enty) (?:further |more |additional )?(?:working |calendar )?(?:days|weeks)\b"
+        r"|\btime extension (?:of|to|for) (?:your|the|this)\b"
+        r"|\b(?:time limit|time ?frame|timescale)\b"
         + W
         + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?"
         r":to be )?extended\b"
-        r"|\bcannot (?:reasonably )?be made within the original time limit\b",
+        r"|\bcannot (?:reasonably )?be made within the original time limit\b"
+        r"|\bnot (?:be )?possible\b[^.!?\n]{0,60}?\b(?:within|in) the (?:normal|statutory|pre"
+        r"scribed|usual|standard|original) (?:time ?frame|time limit|deadline|period)\b",
         2.0,
         keywords=(
             "more time",
@@ -712,6 +758,9 @@ CUES: tuple[Cue, ...] = (
             "extra time",
             "extend",
             "time limit",
+            "timeframe",
+            "time frame",
+            "timescale",
             "original time",
             "extension",
             "10(3)",
@@ -728,6 +777,7 @@ CUES: tuple[Cue, ...] = (
             "able to",
             "cannot",
             "can not",
+            "possible",
         ),
     ),
     Cue(

@@ -78,7 +78,11 @@ _ACT_AFTER = re.compile(
     r"\((?P<state>[A-Za-z]{2,3})\))?|FOIA\b|FoIA\b|FOI\b|FoI\b)"
     r"|(?P<THE_ACT>Act\b)"
     r"|(?P<OTHER>(?:[A-Z][\w'’]*[ \t]+|of[ \t]+|and[ \t]+|\([A-Za-z]+\)[ \t]+){0,7}(?:Act|"
-    r"Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b)"
+    r"Regulations|Order|Rules|Code)\b|DPA\b|UK GDPR\b|GDPR\b"
+    # another EU regulation: "the Data Protection Regulation", "Regulation (EU) 2018/1725"
+    # ("the Regulation" alone is the document's own, read by default_act)
+    r"|(?:[A-Z][\w'’]*[ \t]+){1,6}Regulation\b|Regulation\s+\((?:EU|EC)\)\s+(?:No\.?\s+)?\d"
+    r"{2,4}/\d{2,4})"
     r")"
 )
 # Words (lower case) that put a document under Scottish law, or US federal FOIA.
@@ -398,11 +402,15 @@ def _code_for(act: str, number: str, subs: list[str], indent: str = "") -> tuple
 
 _PROVISION_NUMBER = re.compile(r"\d{1,3}(?:[A-Z]{2}(?![a-z])|[A-Z])?", re.IGNORECASE)
 _BRACKETED = re.compile(r"\(([^)]*)\)")
+_NUMBER_LETTER = re.compile(r"(\d{1,2})([a-z])")
 
 
 def _split_provision(raw: str) -> tuple[str, list[str]]:
     number = _PROVISION_NUMBER.match(raw).group(0).upper()  # type: ignore[union-attr]
-    subs = _BRACKETED.findall(raw)
+    subs = []
+    for sub in _BRACKETED.findall(raw):  # "4(1a)" is written for 4(1)(a)
+        both = _NUMBER_LETTER.fullmatch(sub)
+        subs += [both.group(1), both.group(2)] if both else [sub]
     return number, subs
 
 
