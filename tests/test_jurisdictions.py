@@ -117,6 +117,23 @@ LETTERS = {
         "We refer to your request under Regulation 1049/2001. Given the number of documents, it is not possible "
         "to handle this request in the normal timeframe set by Article 7.",
         "EU", "delayed", ()),
+    "NZ s18(f) refusal that considered an extension": (
+        "Your request under the Official Information Act 1982 would require substantial collation. Under section "
+        "18A we have considered charging or extending the timeframe, however the request is refused under section "
+        "18(f) of the Act.",
+        "NZ", "refused", ("NZOIA:s18(f)",)),
+    "NZ extension of twenty working days": (
+        "Thank you for your requests under the Official Information Act 1982. We will require a 20 working day "
+        "extension to complete our response, as we are unable to provide our response in the required timeframe.",
+        "NZ", "delayed", ()),
+    "NZ proof of eligibility first": (
+        "Before we begin processing your request, we require more information to establish your eligibility to "
+        "make a request under the Official Information Act 1982.",
+        "NZ", "clarification_requested", ()),
+    "LGOIMA ground without the word section": (
+        "Please find attached the agreement. The fee structure has been removed under 7(2)(b)(ii) of LGOIMA to "
+        "protect the commercial position of the supplier.",
+        "NZ", "partially_provided", ("NZLGOIMA:s7(2)(b)",)),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",

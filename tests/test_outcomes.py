@@ -32,6 +32,8 @@ CASES = [
     ("acknowledgement", "Acknowledgement of request. We will send you the information within 20 working days unless the Council does not hold it or it has to be withheld."),
     # What might happen is not what was decided: "some information might be withheld".
     ("acknowledgement", "This is an automated response that confirms that we have received your correspondence. Some information, however, might be withheld due to exemptions."),
+    # An acknowledgement's "if we require further information from you" asks for nothing yet.
+    ("acknowledgement", "We confirm that we have received your correspondence. If we require further information from you before we process your request, we will contact you."),
     # A request quoted under "Request Text:" is the requester's words, up to "The information you have requested".
     ("refused", "Request Text:\n\nThe number of applications for 2021.\n\nI hope you are able to provide me with the information requested.\n\nThe information you have requested has been exempted from disclosure in its entirety under section 43(2)."),
     # Saying that only part is given is enough, with no reason for the rest in the text.

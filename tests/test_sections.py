@@ -36,6 +36,11 @@ def roles(text):
         ("The Force is withholding this under sections 30(1)(a), 31(1)(a) and 40(2).", ("FOIA:s30", "FOIA:s31", "FOIA:s40")),
         # The Scottish Government's template: "an exemption(s) under section(s) …"
         ("We are unable to provide some of the information because an exemption(s) under section(s) 29(1)(d) of FOISA applies to it.", ("FOISA:s29",)),
+        # grounds listed without the word "section", two brackets deep
+        ("The following exemptions apply to the information withheld:\n• 31(1)(a) - the prevention or detection of crime\n"
+         "• 40(2)(a) - personal information", ("FOIA:s31", "FOIA:s40")),
+        ("We are withholding them in full under sections:\n- 9(2)(ba)(i) of the OIA, to protect information supplied in "
+         "confidence; and\n- 9(2)(g)(i) of the OIA, to protect free and frank opinions.", ("NZOIA:s9(2)(ba)", "NZOIA:s9(2)(g)")),
     ],
 )
 def test_cited_forms(text, expected):
@@ -124,6 +129,12 @@ def test_quoted_email_history_is_not_cited():
 def test_ordinary_numbers_are_not_references():
     assert cited("There were 43 complaints in 2022 and 12 in 2023; the figures are attached.") == ()
     assert cited("Our address is 40 High Street. It's 43 miles away.") == ()
+
+
+def test_a_provision_in_a_table_of_statistics_is_not_cited():
+    table = "Exemption applied | Requests |\n29(1)(a) | 12 |\n33(1)(b) | 13 |\nunder the Freedom of Information (Scotland) Act"
+    assert cited(table) == ()
+    assert cited("In 2019 (2)(3) of the boxes were opened.") == ()
 
 
 def test_b6_needs_a_us_context():

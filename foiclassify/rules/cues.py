@@ -613,6 +613,11 @@ CUES: tuple[Cue, ...] = (
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
         r"rther|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
         r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
+        r"|\bbefore (?:we|i) (?:can )?(?:begin|start) (?:processing|to process|considering|work"
+        r"ing on) (?:your|the|this) request\b"
+        # (not an acknowledgement's "if we require further information from you, we will …")
+        r"|(?<!if we )(?<!if i )(?<!should we )\b(?:require|need) (?:more|further|additional) "
+        r"information (?:from you )?(?:to|in order to|before)\b"
         # an EU body's Article 6(2) letter: "we invite you to send us more detailed information"
         r"|\b(?:invite|ask|request) you to (?:send|provide|give|submit) (?:us |me )?(?:with )?(?"
         r":more|further|additional|clearer) (?:detailed |precise |specific )?(?:information|de"
@@ -622,6 +627,9 @@ CUES: tuple[Cue, ...] = (
             "invite you to",
             "ask you to",
             "request you to",
+            "more information",
+            "further information",
+            "additional information",
             "clarif",
             "specify",
             "could you",
@@ -726,7 +734,15 @@ CUES: tuple[Cue, ...] = (
         "we need more time",
         "delayed",
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|ex"
-        r"tra) time\b|\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|period|response)"
+        r"tra) time\b"
+        # not NZ s18A's "we considered charging or extending the timeframe" before refusing
+        r"|(?<!charging or )(?<!charge or )\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|"
+        r"period|response)"
+        r"|\b(?:need|needs|require|requires) an? (?:(?:\d+|ten|fifteen|twenty) (?:working |cal"
+        r"endar )?days?[- ])?extension\b"
+        r"|\b(?:unable to|not able to|cannot|can not) provide (?:our|a|the|my) (?:response|r"
+        r"eply|decision) (?:with)?in the (?:required|statutory|normal|usual|original) (?:time"
+        r" ?frame|time limit|period)\b"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\breg"
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"

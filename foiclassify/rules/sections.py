@@ -455,6 +455,40 @@ def _reference_matches(text: str, spots: dict[str, list[int]]) -> list[re.Match[
     return matches
 
 
+# A provision written without "section" or "article" but with two or more bracketed parts, as
+# grounds are often listed: "• 31(1)(a) - the prevention or detection of crime", "removed under
+# 7(2)(b)(ii)", "withhold them in full under sections:\n- 9(2)(ba)(i) of the OIA". Two brackets make
+# it a provision, not a figure; one ("40(2)") is too like other numbering to read alone.
+_BARE_PROVISION = re.compile(
+    r"(?<![\w(/.§-])\d{1,3}[A-Z]?(?:\((?:\d{1,2}[A-Za-z]?|[a-z]{1,4})\)){2,4}(?![\w(])"
+)
+_IN_TABLE_CELL = re.compile(r"[ \t]*\|")
+
+
+def _bare_provisions(text: str, acts: dict[str, str], found: list[SectionRef]) -> list[SectionRef]:
+    """The provisions of :data:`_BARE_PROVISION` outside the references already ``found``, read
+    under the document's own act ("article" in an EU letter, else "section"); the act named right
+    after one ("… of the OIA") wins, as for any reference."""
+    if ")(" not in text:
+        return []
+    taken = [(ref.start, ref.end) for ref in found]
+    out = []
+    for match in _BARE_PROVISION.finditer(text):
+        start, end = match.span()
+        if any(lo < end and start < hi for lo, hi in taken) or _IN_TABLE_CELL.match(text, end):
+            continue  # a table cell holding a provision is a statistic, not a ground relied on
+        kind = "article" if acts["jurisdiction"] == "EU" else "section"
+        explicit = _act_after(text, end, acts)
+        act = explicit if explicit is not None else acts[kind]
+        raw = match.group(0)
+        number, subs = _split_provision(raw)
+        code, code_kind = _code_for(
+            act, number, subs, _indent(text, start, end) if act == "EU1049" else ""
+        )
+        out.append(SectionRef(start, end, raw, act, code, code_kind, raw[len(number) :]))
+    return out
+
+
 def find_references(
     text: str, acts: dict[str, str], spots: dict[str, list[int]] | None = None
 ) -> list[SectionRef]:
@@ -528,6 +562,7 @@ def find_references(
                                     "",
                                 )
                             )
+    refs += _bare_provisions(text, acts, refs)
     us_matches = (
         _US_REFERENCE.finditer(text) if acts["us"] or "(b)" in text or "(B)" in text else ()
     )
