@@ -13,7 +13,8 @@ cross-validated replies are right at least 95% of the time (at least 20 of them)
 (every result needs review). The test split is used once, to report: expected calibration error,
 the reliability diagram and a coverage table (share of replies at or above each confidence, and
 how many of them are right). The rules were corrected against train letters, so the train
-replies are right more often than unseen ones: the test figures say how far that carries.
+replies are right more often than unseen ones: the test figures say how far that carries. Only
+the UK train letters are fitted on (see ``main``); every test letter is judged.
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ def main() -> None:
             result = classify(row["text"])
             row["x"], row["right"], row["raw"] = features(row["text"], result), result.outcome == row["label_outcome"], result.confidence
     shutil.rmtree(tmp)
-    train = [r for r in rows if r["split"] == "train"]
+    # Fitted on the UK train letters only. The other countries' train letters are the ones their
+    # rules were corrected against (fourth session of 2026-11-30: New Zealand 37 -> 61 of 75 right),
+    # so their outcomes are right far more often than unseen letters' are (NZ test: 19 of 29).
+    train = [r for r in rows if r["split"] == "train" and r["jurisdiction"] in TRAINED_ON]
     test = [r for r in rows if r["split"] == "test"]
     fold = [fold_of(r["authority"]) for r in train]
     report = [f"{len(train)} train replies (right {sum(r['right'] for r in train)}), {len(test)} test replies (right {sum(r['right'] for r in test)})"]
