@@ -34,6 +34,12 @@ CASES = [
     ("acknowledgement", "This is an automated response that confirms that we have received your correspondence. Some information, however, might be withheld due to exemptions."),
     # An acknowledgement's "if we require further information from you" asks for nothing yet.
     ("acknowledgement", "We confirm that we have received your correspondence. If we require further information from you before we process your request, we will contact you."),
+    # An offer to clarify is not a request for clarification; a date for the answer in an acknowledgement is not a delay.
+    ("provided", "Dear Ms Shah\nYou asked how many trees were felled.\n2022: 316\n2023: 216\nPlease contact me if you require further clarification of the figures."),
+    ("acknowledgement", "Your request for information was received by us on 27 April. We aim to respond as soon as possible and no later than 20 working days."),
+    # Enclosing the complaints procedure, or setting out the regulator's contact details, gives no information.
+    ("refused", "The information is exempt under section 40(2). I enclose a copy of our complaints procedure."),
+    ("refused", "The report is withheld under section 43(2). Should you wish to complain to the Commissioner, contact details are as follows: Wycliffe House."),
     # A request quoted under "Request Text:" is the requester's words, up to "The information you have requested".
     ("refused", "Request Text:\n\nThe number of applications for 2021.\n\nI hope you are able to provide me with the information requested.\n\nThe information you have requested has been exempted from disclosure in its entirety under section 43(2)."),
     # Saying that only part is given is enough, with no reason for the rest in the text.

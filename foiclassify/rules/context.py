@@ -145,6 +145,9 @@ _INTENT_BEFORE = re.compile(
 # A holding statement only as a condition: "we will advise you if any extension of time is
 # required".
 _IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
+# An offer, not a request to clarify: "please contact me if you require further clarification";
+# and a quoted question: "If so, please can you confirm the scope of the services".
+_IF_YOU_NEED = re.compile(r"\bif (?:you (?:require|need|have|would like|want)|so)\b", re.IGNORECASE)
 # A sentence about requests in general, not this one: a glossary of outcome categories
 # ("'NCND' indicates a response in which …") or a general condition ("where a request has been
 # refused").
@@ -197,6 +200,10 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
         if signal in _NEGATABLE and _negated(text, hit):
             continue
         if signal == "delayed" and _IF_BEFORE.search(
+            text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
+        ):
+            continue
+        if signal == "clarification_requested" and _IF_YOU_NEED.search(
             text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
         ):
             continue

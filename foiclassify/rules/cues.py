@@ -80,7 +80,8 @@ CUES: tuple[Cue, ...] = (
         + r")?(?:(?:our|my|the|a|an)"
         + WS
         + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidan"
-        r"ce note|ncnd|neither confirm))",
+        r"ce note|ncnd|neither confirm|(?:a )?copy of (?:the |our )?(?:complaints? |appeals? |i"
+        r"nternal review )?procedure))",
         1.5,
         keywords=(
             "i enclose",
@@ -103,7 +104,9 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "information is set out / as follows",
         "provided",
-        r"\b(?:information|figures|numbers|data|details|answers?|responses|costs?|totals?)"
+        # not "contact details are as follows"
+        r"(?<!contact )\b(?:information|figures|numbers|data|details|answers?|responses|costs?|t"
+        r"otals?)"
         + r"(?:(?!exempt)[^.!?\n]){0,40}?"
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|b"
         r"elow|attached|enclosed|contained in the attached)",
@@ -747,9 +750,8 @@ CUES: tuple[Cue, ...] = (
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
         r"onsidering|processing|collating|gathering)\b"
-        r"|\b(?:will|aim to|hope to|expect to) (?:respond|reply|provide (?:a|our|you with "
-        r"a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as|no la"
-        r"ter than)"
+        r"|\b(?:will|hope to|expect to) (?:respond|reply|provide (?:a|our|you with "
+        r"a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as)"
         r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|an"
         r"swer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
         r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
