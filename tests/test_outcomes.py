@@ -37,6 +37,10 @@ CASES = [
     # An offer to clarify is not a request for clarification; a date for the answer in an acknowledgement is not a delay.
     ("provided", "Dear Ms Shah\nYou asked how many trees were felled.\n2022: 316\n2023: 216\nPlease contact me if you require further clarification of the figures."),
     ("acknowledgement", "Your request for information was received by us on 27 April. We aim to respond as soon as possible and no later than 20 working days."),
+    # An acknowledgement's enclosures (the acknowledgement letter, a leaflet on the Act) and its "it may be that we need clarification".
+    ("acknowledgement", "We have received your Freedom of Information request and I attach your acknowledgement letter."),
+    ("acknowledgement", "Your request has been passed to the service, who will action it. Please find attached further details on FoI with a note of your rights."),
+    ("acknowledgement", "I acknowledge receipt of your enquiry. However, it may be that we need to seek further clarification or information from you."),
     # Enclosing the complaints procedure, or setting out the regulator's contact details, gives no information.
     ("refused", "The information is exempt under section 40(2). I enclose a copy of our complaints procedure."),
     ("refused", "The report is withheld under section 43(2). Should you wish to complain to the Commissioner, contact details are as follows: Wycliffe House."),

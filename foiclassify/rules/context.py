@@ -148,6 +148,8 @@ _IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
 # An offer, not a request to clarify: "please contact me if you require further clarification";
 # and a quoted question: "If so, please can you confirm the scope of the services".
 _IF_YOU_NEED = re.compile(r"\bif (?:you (?:require|need|have|would like|want)|so)\b", re.IGNORECASE)
+# Only a possibility: "it may be that we need to seek further clarification".
+_MAY_NEED = re.compile(r"\b(?:may|might|could)\b[^.!?]*$", re.IGNORECASE)
 # A sentence about requests in general, not this one: a glossary of outcome categories
 # ("'NCND' indicates a response in which …") or a general condition ("where a request has been
 # refused").
@@ -203,8 +205,9 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
             text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
         ):
             continue
-        if signal == "clarification_requested" and _IF_YOU_NEED.search(
-            text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
+        if signal == "clarification_requested" and (
+            _IF_YOU_NEED.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
+            or _MAY_NEED.search(text, max(0, hit.start - 40), hit.start)
         ):
             continue
         if signal == "invalid_request" and _GENERAL.search(

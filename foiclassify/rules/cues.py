@@ -56,7 +56,10 @@ CUES: tuple[Cue, ...] = (
         + r")?(?:(?:full|formal|final)"
         + WS
         + r")?"
-        r"(?:response|letter|reply|decision|acknowledg))"
+        r"(?:response|letter|reply|decision|acknowledg"
+        # a leaflet about the Act itself: "please find attached further details on FoI"
+        r"|(?:further |more )?(?:details|information|guidance) (?:on|about) (?:foi\b|freedom of"
+        r" information|the act\b|how)))"
         r"(?:(?:"
         + WS
         + r"(?!(?:response|reply|letter|decision)\b)[\w'’,-]+){0,6}?"
@@ -77,11 +80,11 @@ CUES: tuple[Cue, ...] = (
         + WS
         + r"(?:you(?: with)?"
         + WS
-        + r")?(?:(?:our|my|the|a|an)"
+        + r")?(?:(?:our|my|the|a|an|your)"
         + WS
-        + r")?(?:response|letter|reply|decision|information sheet|fact ?sheet|leaflet|guidan"
-        r"ce note|ncnd|neither confirm|(?:a )?copy of (?:the |our )?(?:complaints? |appeals? |i"
-        r"nternal review )?procedure))",
+        + r")?(?:response|letter|reply|decision|acknowledg|information sheet|fact ?sheet|leaflet"
+        r"|guidance note|ncnd|neither confirm|(?:a )?copy of (?:the |our )?(?:complaints? |appea"
+        r"ls? |internal review )?procedure))",
         1.5,
         keywords=(
             "i enclose",
