@@ -262,9 +262,8 @@ def combine(
 
     # Grounds named without a number imply a code (the rules have set aside the cues that a
     # negation, a possibility or a general statement turns off).
-    section_act = findings.acts[
-        "section"
-    ]  # FOIA, FOISA, AUFOI …: which act's code a ground named without a number implies
+    # FOIA, FOISA, AUFOI …, EU1049: which act's code a ground named without a number implies
+    section_act = findings.acts["article" if findings.acts["jurisdiction"] == "EU" else "section"]
     signals: set[str] = set()
     kept_hits = list(findings.counted)
     for hit in kept_hits:

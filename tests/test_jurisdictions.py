@@ -134,6 +134,12 @@ LETTERS = {
         "Please find attached the agreement. The fee structure has been removed under 7(2)(b)(ii) of LGOIMA to "
         "protect the commercial position of the supplier.",
         "NZ", "partially_provided", ("NZLGOIMA:s7(2)(b)",)),
+    "EU exceptions named in the Regulation's words": (
+        "We refer to your application under Regulation (EC) No 1049/2001. I regret to inform you that your "
+        "application cannot be granted, as disclosure is prevented by exceptions laid down in Article 4. The "
+        "documents contain commercially sensitive information of the companies that submitted them, contain "
+        "personal data, and relate to a decision which has not yet been taken.",
+        "EU", "refused", ("EU1049:4(1)(b)", "EU1049:4(2)-1", "EU1049:4(3)")),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",

@@ -439,9 +439,20 @@ CUES: tuple[Cue, ...] = (
         "withheld",
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refu"
         r"se|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
-        r"|\brefus(?:e|ed|ing) access\b",
+        r"|\brefus(?:e|ed|ing) access\b"
+        # an EU body: "your application cannot be granted, as disclosure is prevented by …"
+        r"|\b(?:application|request|access)(?: to (?:the |these |this )?documents?)? (?:cannot"
+        r"|can not|could not|will not) be granted\b|\bdisclosure is prevented\b",
         1.5,
-        keywords=("withheld", "refused", "withhold", "refus", "declin"),
+        keywords=(
+            "withheld",
+            "refused",
+            "withhold",
+            "refus",
+            "declin",
+            "be granted",
+            "disclosure is prevented",
+        ),
     ),
     Cue(
         "will not disclose / unable to provide",
@@ -912,16 +923,72 @@ CUES: tuple[Cue, ...] = (
             "review officer",
         ),
     ),
+    # --- Regulation 1049/2001's exceptions named in its own words, without the article's number
+    # ("the documents contain personal data", "would undermine the protection of the commercial
+    # interests of the consortium"): each implies its EU1049 code (IMPLIED_CODES), in EU letters
+    # only, and only where the sentence withholds (not negated, not a possibility).
+    Cue(
+        "privacy and integrity of the individual",
+        "eu_privacy",
+        r"\bprivacy and (?:the )?integrity of the individual\b|\b(?:contains?|containing|inclu"
+        r"des?|including) personal data\b",
+        1.0,
+        keywords=("integrity of the individual", "personal data"),
+    ),
+    Cue(
+        "commercial interests of a person",
+        "eu_commercial",
+        r"\bcommercial interests of (?:a|the|an|its|their)\b|\bcommercially sensitive\b",
+        1.0,
+        keywords=("commercial interests of", "commercially sensitive"),
+    ),
+    Cue(
+        "the institution's decision-making process",
+        "eu_decision_making",
+        r"\b(?:its|the|our|their|an ongoing|the ongoing) decision-making process\b|\bdecisio"
+        r"n which has not (?:yet )?been taken\b",
+        1.0,
+        keywords=("decision-making process", "decision which has not"),
+    ),
+    Cue(
+        "the purpose of inspections, investigations and audits",
+        "eu_investigations",
+        r"\bpurpose of (?:the )?(?:inspections?|investigations?|audits?)\b",
+        1.0,
+        keywords=("purpose of",),
+    ),
+    Cue(
+        "court proceedings and legal advice",
+        "eu_legal",
+        r"\bcourt proceedings and legal advice\b",
+        1.0,
+        keywords=("court proceedings and legal advice",),
+    ),
+    Cue(
+        "the public interest as regards public security",
+        "eu_public_interest",
+        r"\bpublic interest as regards\b" + W + r"\b(?:public security|defence|military|inter"
+        r"national relations|financial, monetary or economic policy)",
+        1.0,
+        keywords=("public interest as regards",),
+    ),
 )
 
 # Grounds named without a section number, and the code each implies per act family.
-# By the document's act for a bare "section" (rules.sections.default_act): a ground named
-# without a number implies that act's code; in a country with no such code, none.
+# By the document's act for a bare "section" (rules.sections.default_act), or for a bare
+# "article" in an EU letter: a ground named without a number implies that act's code; in a
+# country with no such code, none.
 IMPLIED_CODES: dict[str, dict[str, str]] = {
     "cost_limit": {"FOIA": "FOIA:s12", "FOISA": "FOISA:s12"},
     "vexatious": {"FOIA": "FOIA:s14", "FOISA": "FOISA:s14"},
     "manifestly_unreasonable": {"FOIA": "EIR:12(4)(b)", "FOISA": "EISR:10(4)(b)"},
     "accessible_elsewhere": {"FOIA": "FOIA:s21", "FOISA": "FOISA:s25"},
+    "eu_privacy": {"EU1049": "EU1049:4(1)(b)"},
+    "eu_commercial": {"EU1049": "EU1049:4(2)-1"},
+    "eu_decision_making": {"EU1049": "EU1049:4(3)"},
+    "eu_investigations": {"EU1049": "EU1049:4(2)-3"},
+    "eu_legal": {"EU1049": "EU1049:4(2)-2"},
+    "eu_public_interest": {"EU1049": "EU1049:4(1)(a)"},
 }
 
 _COMPILED = tuple(re.compile(cue.pattern) for cue in CUES)
