@@ -41,6 +41,9 @@ CASES = [
     ("acknowledgement", "We have received your Freedom of Information request and I attach your acknowledgement letter."),
     ("acknowledgement", "Your request has been passed to the service, who will action it. Please find attached further details on FoI with a note of your rights."),
     ("acknowledgement", "I acknowledge receipt of your enquiry. However, it may be that we need to seek further clarification or information from you."),
+    # The requester's inability is not the authority's refusal; students' extended deadlines are not the reply's.
+    ("clarification_requested", "Before we begin processing your request, please send proof of your identity. If you are not able to provide any of the above, please contact us."),
+    ("acknowledgement", "We have received your request. Our staff carry extra work this term, with the resulting extension of deadlines for students' coursework."),
     # Enclosing the complaints procedure, or setting out the regulator's contact details, gives no information.
     ("refused", "The information is exempt under section 40(2). I enclose a copy of our complaints procedure."),
     ("refused", "The report is withheld under section 43(2). Should you wish to complain to the Commissioner, contact details are as follows: Wycliffe House."),

@@ -457,7 +457,9 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "will not disclose / unable to provide",
         "withheld",
-        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)"
+        # ours, not the requester's ("if you are not able to provide any of the above")
+        r"(?<!you are )(?<!you're )(?<!you )\b(?:will not|cannot|can not|can't|won't|unable to|n"
+        r"ot able to|not in a position to)"
         + W
         + r"(?:disclose|release|provide|supply|comply)\b(?!"
         + W
@@ -760,7 +762,7 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:unable to|not able to|cannot|can not) provide (?:our|a|the|my) (?:response|r"
         r"eply|decision) (?:with)?in the (?:required|statutory|normal|usual|original) (?:time"
         r" ?frame|time limit|period)\b"
-        r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)|\bsection 10\(3\)|\breg"
+        r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)\b|\bsection 10\(3\)|\breg"
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
         r"onsidering|processing|collating|gathering)\b"
