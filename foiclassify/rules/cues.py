@@ -108,8 +108,8 @@ CUES: tuple[Cue, ...] = (
         "information is set out / as follows",
         "provided",
         # not "contact details are as follows"
-        r"(?<!contact )\b(?:information|figures|numbers|data|details|answers?|responses|costs?|t"
-        r"otals?)"
+        r"\b(?:information|figures|numbers|data|details(?<!contact details)|answers?|responses|"
+        r"costs?|totals?)"
         + r"(?:(?!exempt)[^.!?\n]){0,40}?"
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|b"
         r"elow|attached|enclosed|contained in the attached)",
@@ -457,9 +457,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "will not disclose / unable to provide",
         "withheld",
+        r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)"
         # ours, not the requester's ("if you are not able to provide any of the above")
-        r"(?<!you are )(?<!you're )(?<!you )\b(?:will not|cannot|can not|can't|won't|unable to|n"
-        r"ot able to|not in a position to)"
+        r"(?<!you are not able to)(?<!you are unable to)(?<!you're unable to)(?<!you cannot)(?<"
+        r"!you can not)(?<!you can't)(?<!you will not)(?<!you won't)"
         + W
         + r"(?:disclose|release|provide|supply|comply)\b(?!"
         + W
@@ -635,8 +636,9 @@ CUES: tuple[Cue, ...] = (
         r"|\bbefore (?:we|i) (?:can )?(?:begin|start) (?:processing|to process|considering|work"
         r"ing on) (?:your|the|this) request\b"
         # (not an acknowledgement's "if we require further information from you, we will …")
-        r"|(?<!if we )(?<!if i )(?<!should we )\b(?:require|need) (?:more|further|additional) "
-        r"information (?:from you )?(?:to|in order to|before)\b"
+        r"|\b(?:require|need)(?<!if we require)(?<!if we need)(?<!if i require)(?<!if i need)(?<"
+        r"!should we require)(?<!should we need) (?:more|further|additional) information (?:fro"
+        r"m you )?(?:to|in order to|before)\b"
         # an EU body's Article 6(2) letter: "we invite you to send us more detailed information"
         r"|\b(?:invite|ask|request) you to (?:send|provide|give|submit) (?:us |me )?(?:with )?(?"
         r":more|further|additional|clearer) (?:detailed |precise |specific )?(?:information|de"
@@ -755,13 +757,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:need|needs|require|requires|requiring|needed) (?:more|additional|further|ex"
         r"tra) time\b"
         # not NZ s18A's "we considered charging or extending the timeframe" before refusing
-        r"|(?<!charging or )(?<!charge or )\bextend(?:ed|ing)? (?:the |our )?(?:time|deadline|"
-        r"period|response)"
-        r"|\b(?:need|needs|require|requires) an? (?:(?:\d+|ten|fifteen|twenty) (?:working |cal"
-        r"endar )?days?[- ])?extension\b"
-        r"|\b(?:unable to|not able to|cannot|can not) provide (?:our|a|the|my) (?:response|r"
-        r"eply|decision) (?:with)?in the (?:required|statutory|normal|usual|original) (?:time"
-        r" ?frame|time limit|period)\b"
+        r"|\bextend(?<!charging or extend)(?<!charge or extend)(?:ed|ing)? (?:the |our )?(?:time"
+        r"|deadline|period|response)"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)\b|\bsection 10\(3\)|\breg"
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
@@ -771,19 +768,11 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|an"
         r"swer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
         r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
-        # NZ and AU notices: "will not be able to respond within the timeframe", "the timeframe
-        # to respond has been extended by five working days", "Time Extension of your request"
-        r"|\b(?:not be able to|unable to|cannot|can not) (?:respond|reply) within\b"
-        r"|\bextended by (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|tw"
-        r"enty) (?:further |more |additional )?(?:working |calendar )?(?:days|weeks)\b"
-        r"|\btime extension (?:of|to|for) (?:your|the|this)\b"
-        r"|\b(?:time limit|time ?frame|timescale)\b"
+        r"|\btime limit\b"
         + W
         + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?"
         r":to be )?extended\b"
-        r"|\bcannot (?:reasonably )?be made within the original time limit\b"
-        r"|\bnot (?:be )?possible\b[^.!?\n]{0,60}?\b(?:within|in) the (?:normal|statutory|pre"
-        r"scribed|usual|standard|original) (?:time ?frame|time limit|deadline|period)\b",
+        r"|\bcannot (?:reasonably )?be made within the original time limit\b",
         2.0,
         keywords=(
             "more time",
@@ -792,9 +781,6 @@ CUES: tuple[Cue, ...] = (
             "extra time",
             "extend",
             "time limit",
-            "timeframe",
-            "time frame",
-            "timescale",
             "original time",
             "extension",
             "10(3)",
@@ -805,13 +791,49 @@ CUES: tuple[Cue, ...] = (
             "will reply",
             "will provide",
             "will send",
-            "aim to",
             "hope to",
             "expect to",
             "able to",
             "cannot",
             "can not",
-            "possible",
+        ),
+    ),
+    # Extension notices in other countries' words (NZ s15A, AU s15(6), EU Article 7(3)) and a
+    # few UK ones: "will not be able to respond within the timeframe", "the timeframe to respond
+    # has been extended by five working days", "Time Extension of your request", "we will require
+    # a 20 working day extension", "it is not possible to handle this request in the normal
+    # timeframe". A cue of its own, with keywords of its own, so that the common words it needs
+    # ("possible", "timeframe") do not wake the long pattern above.
+    Cue(
+        "the time to reply is extended",
+        "delayed",
+        r"\b(?:not be able to|unable to|cannot|can not) (?:respond|reply) within\b"
+        r"|\bextended by (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|tw"
+        r"enty) (?:further |more |additional )?(?:working |calendar )?(?:days|weeks)\b"
+        r"|\btime extension (?:of|to|for) (?:your|the|this)\b"
+        r"|\b(?:time ?frame|timescale)\b"
+        + W
+        + r"\b(?:is|has|have|will be|has been|had to be|has to be|must be) (?:therefore )?(?"
+        r":to be )?extended\b"
+        r"|\b(?:need|needs|require|requires) an? (?:(?:\d{1,3}|ten|fifteen|twenty) (?:working |cal"
+        r"endar )?days?[- ])?extension\b"
+        r"|\b(?:unable to|not able to|cannot|can not) provide (?:our|a|the|my) (?:response|r"
+        r"eply|decision) (?:with)?in the (?:required|statutory|normal|usual|original) time ?fra"
+        r"me\b"
+        r"|\bnot (?:be )?possible\b[^.!?\n]{0,60}?\b(?:within|in) the (?:normal|statutory|pre"
+        r"scribed|usual|standard|original) (?:time ?frame|time limit|deadline|period)\b",
+        2.0,
+        keywords=(
+            "respond within",
+            "reply within",
+            "extended by",
+            "time extension",
+            "timeframe",
+            "time frame",
+            "timescale",
+            "extension",
+            "not possible",
+            "not be possible",
         ),
     ),
     Cue(
