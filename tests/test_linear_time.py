@@ -49,6 +49,8 @@ HOSTILE = {
     "dense references": lambda n: ("sections 40(2), 41(1) and 43(2) apply; " * n)[:n],
     "one line repeating a refusal": lambda n: ("exempt under section 12 " * n)[:n],
     "emoji and right-to-left marks around section numbers": lambda n: ("\u200f😀 section 40(2) \u202e😀 s.43 " * n)[:n],
+    # references read by their trigger word between bare ones read by their brackets
+    "bare provisions between references": lambda n: ("section 1 and x 9(2)(a); " * n)[:n],
 }
 
 

@@ -14,7 +14,7 @@ cross-validated replies are right at least 95% of the time (at least 20 of them)
 the reliability diagram and a coverage table (share of replies at or above each confidence, and
 how many of them are right). The rules were corrected against train letters, so the train
 replies are right more often than unseen ones: the test figures say how far that carries. Only
-the UK train letters are fitted on (see ``main``); every test letter is judged.
+the UK train letters are fitted on (see ``fitted_on``); every test letter is judged.
 """
 
 from __future__ import annotations
@@ -39,6 +39,14 @@ from segeval import read as read_letters  # noqa: E402
 
 PENALTIES = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 TARGET = 0.95
+
+
+def fitted_on(row: dict) -> bool:
+    """Whether the calibration is fitted on this reply: a UK train letter. The other countries'
+    train letters are the ones their rules were corrected against (fourth session of 2026-11-30:
+    New Zealand 37 -> 61 of 75 right), so their outcomes are right far more often than unseen
+    letters' are (NZ test: 19 of 29)."""
+    return row["split"] == "train" and row["jurisdiction"] in TRAINED_ON
 
 
 def ece(p: list[float], right: list[bool], bins: int = 10) -> float:
@@ -81,7 +89,7 @@ def main() -> None:
     # run time (its support score is one of the signals), whatever calibration ships now.
     pipeline.load_calibration = lambda: None
     shipped = pipeline.load_tagger()
-    labelled = [r for r in read_letters(args.replies, args.segments) if r["split"] == "train" and r["jurisdiction"] in TRAINED_ON]
+    labelled = [r for r in read_letters(args.replies, args.segments) if fitted_on(r)]
     tmp = tempfile.mkdtemp()
     for k in [*range(5), None]:  # the train folds, each with a tagger that never saw it; then the test split
         if k is None:
@@ -92,15 +100,12 @@ def main() -> None:
             tagger = Tagger.train([r["letter"] for r in fit], [r["gold"] for r in fit], Path(tmp) / f"fold{k}.crfsuite")
             tagger.meta["threshold"] = shipped.meta["threshold"]
             pipeline.load_tagger = lambda tagger=tagger: tagger
-            todo = [r for r in rows if r["split"] == "train" and fold_of(r["authority"]) == k]
+            todo = [r for r in rows if fitted_on(r) and fold_of(r["authority"]) == k]
         for row in todo:
             result = classify(row["text"])
             row["x"], row["right"], row["raw"] = features(row["text"], result), result.outcome == row["label_outcome"], result.confidence
     shutil.rmtree(tmp)
-    # Fitted on the UK train letters only. The other countries' train letters are the ones their
-    # rules were corrected against (fourth session of 2026-11-30: New Zealand 37 -> 61 of 75 right),
-    # so their outcomes are right far more often than unseen letters' are (NZ test: 19 of 29).
-    train = [r for r in rows if r["split"] == "train" and r["jurisdiction"] in TRAINED_ON]
+    train = [r for r in rows if fitted_on(r)]
     test = [r for r in rows if r["split"] == "test"]
     fold = [fold_of(r["authority"]) for r in train]
     report = [f"{len(train)} train replies (right {sum(r['right'] for r in train)}), {len(test)} test replies (right {sum(r['right'] for r in test)})"]

@@ -471,15 +471,23 @@ def _bare_provisions(text: str, acts: dict[str, str], found: list[SectionRef]) -
     after one ("… of the OIA") wins, as for any reference."""
     if ")(" not in text:
         return []
-    taken = [(ref.start, ref.end) for ref in found]
+    taken: list[list[int]] = []  # the found references' spans, merged: sorted and disjoint
+    for lo, hi in sorted((ref.start, ref.end) for ref in found):
+        if taken and lo <= taken[-1][1]:
+            taken[-1][1] = max(taken[-1][1], hi)
+        else:
+            taken.append([lo, hi])
+    default = acts["article" if acts["jurisdiction"] == "EU" else "section"]
     out = []
+    i = 0
     for match in _BARE_PROVISION.finditer(text):
         start, end = match.span()
-        if any(lo < end and start < hi for lo, hi in taken) or _IN_TABLE_CELL.match(text, end):
-            continue  # a table cell holding a provision is a statistic, not a ground relied on
-        kind = "article" if acts["jurisdiction"] == "EU" else "section"
+        while i < len(taken) and taken[i][1] <= start:  # one pass over both: linear in the text
+            i += 1
+        if (i < len(taken) and taken[i][0] < end) or _IN_TABLE_CELL.match(text, end):
+            continue  # inside a reference already read, or a table cell (a statistic)
         explicit = _act_after(text, end, acts)
-        act = explicit if explicit is not None else acts[kind]
+        act = explicit if explicit is not None else default
         raw = match.group(0)
         number, subs = _split_provision(raw)
         code, code_kind = _code_for(
