@@ -143,9 +143,12 @@ def rule_outcome(signals: set[str], cited: bool) -> tuple[str, set[str], str]:
 
 
 # A decision role (answer, withheld, not_held) counts as stated from this probability that some
-# segment has it (:meth:`foiclassify.tagger.Reading.presence`) on, unless the tagger's manifest
-# names the threshold chosen for it by grouped cross-validation (data/real/segeval.py).
+# segment has it (:meth:`foiclassify.tagger.Reading.presence`) on; a refusal or not-held turns
+# partial when one segment is at least TURN_THRESHOLD likely to give information
+# (:meth:`~foiclassify.tagger.Reading.likeliest`). The tagger's manifest names the thresholds
+# chosen for them by grouped cross-validation (data/real/segeval.py); these are the fallbacks.
 ROLE_THRESHOLD = 0.5
+TURN_THRESHOLD = 0.9
 # The role that gives each outcome where no decision role is stated (TAXONOMY §6)
 _FRAMING_ROLE = {
     "invalid_request": "invalid",
@@ -160,20 +163,27 @@ _TAGGER_JURISDICTIONS = frozenset({"UK", "UK-SCT"})
 
 
 def roles_decide(
-    result: Classification, reading: Reading, threshold: float, responds: bool = False
+    result: Classification,
+    reading: Reading,
+    threshold: float,
+    responds: bool = False,
+    turn: float = TURN_THRESHOLD,
 ) -> str:
     """The rules' outcome (``result.outcome``), corrected by the decision roles that the tagger's
-    ``reading`` states: a role is stated when the probability that some segment has it is at
-    least ``threshold`` (TAXONOMY §6):
+    ``reading`` states (TAXONOMY §6):
 
-    - the rules found no decision (``undetermined``): the outcome that the stated decision
-      roles give, or where none is stated, the other roles that segments have with probability
-      at least ``threshold`` (an acknowledgement, a holding reply …), unless the message
-      ``responds``: it says it is the response ("I am writing in response to your request"),
-      so it is no acknowledgement, and with no decision stated its answer is elsewhere;
-    - the rules say ``refused`` or ``not_held`` in a UK letter, information is stated as given
-      (``answer``), and the refusal does not rest only on the information being published
-      elsewhere (s21, where pointing to it withholds it): ``partially_provided``.
+    - the rules found no decision (``undetermined``): the outcome that the stated decision roles
+      give (a role is stated when the probability that some segment has it is at least
+      ``threshold``), or where none is stated, the other roles that segments have with
+      probability at least ``threshold`` (an acknowledgement, a holding reply …), unless the
+      message ``responds``: it says it is the response ("I am writing in response to your
+      request"), so it is no acknowledgement, and with no decision stated its answer is
+      elsewhere;
+    - the rules say ``refused`` or ``not_held`` in a UK letter, one segment gives information
+      (``answer``) with probability at least ``turn``, and the refusal does not rest only on the
+      information being published elsewhere (s21, where pointing to it withholds it):
+      ``partially_provided``. One sure segment, not many unsure ones: a refusal's reasoning
+      (hours, figures, what is published) reads much like an answer.
 
     Otherwise the rules' outcome stands.
 
@@ -181,20 +191,20 @@ def roles_decide(
     >>> refused = Classification(outcome="refused", exemptions=("FOIA:s43",))
     >>> roles_decide(Classification(outcome="undetermined"), reading, 0.7)
     'provided'
-    >>> roles_decide(refused, reading, 0.7), roles_decide(refused, reading, 0.99)
+    >>> roles_decide(refused, reading, 0.7, turn=0.9), roles_decide(refused, reading, 0.7, turn=0.99)
     ('partially_provided', 'refused')
     >>> roles_decide(replace(refused, exemptions=("FOIA:s21",)), reading, 0.7)
     'refused'
     """
-    stated = {role for role in DECIDING_ROLES if reading.presence(role) >= threshold}
     if result.outcome == "undetermined":
+        stated = {role for role in DECIDING_ROLES if reading.presence(role) >= threshold}
         framing = {
             role
             for role, p in reading.roles
             if role not in DECIDING_ROLES and p >= threshold and not responds
         }
         return outcome_from_roles(stated | framing)
-    if "answer" in stated and _may_turn_partial(result):
+    if reading.likeliest("answer") >= turn and _may_turn_partial(result):
         return "partially_provided"
     return result.outcome
 
@@ -399,22 +409,23 @@ def decide_by_roles(
     reading: Reading,
     threshold: float = ROLE_THRESHOLD,
     responds: bool = False,
+    turn: float = TURN_THRESHOLD,
 ) -> Classification:
     """``result`` with the outcome that the tagger's ``reading`` of the ``segments`` states (see
     :func:`roles_decide`). Evidence for each decision role that changed it: the segments more
     likely than not to have that role, or the likeliest one (``source`` "model"). Where the rules
     found no decision, the exemptions are the references they found cited; a refusal turned into
     a partial release keeps its own."""
-    label = roles_decide(result, reading, threshold, responds)
+    label = roles_decide(result, reading, threshold, responds, turn)
     if label == result.outcome:
         return result
     text = prepared.text
-    presence = {role: reading.presence(role) for role in sorted(DECIDING_ROLES)}
-    stated = [
-        role
-        for role, p in presence.items()
-        if p >= threshold and (result.outcome == "undetermined" or role == "answer")
-    ]
+    if result.outcome == "undetermined":
+        presence = {role: reading.presence(role) for role in sorted(DECIDING_ROLES)}
+        presence = {role: p for role, p in presence.items() if p >= threshold}
+    else:  # a refusal or not-held turned partial by its surest answer segment
+        presence = {"answer": reading.likeliest("answer")}
+    stated = list(presence)
     deciding: list[tuple[Segment, str, float]] = []
     for role in stated:
         marginals = reading.marginals[role][: len(segments)]

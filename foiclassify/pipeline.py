@@ -17,6 +17,7 @@ from .calibration import calibrated
 from .calibration import load_default as load_calibration
 from .combine import (
     ROLE_THRESHOLD,
+    TURN_THRESHOLD,
     ModelScores,
     combine,
     decide_by_roles,
@@ -139,6 +140,7 @@ def classify(
                 reading,
                 tagger.meta.get("threshold", ROLE_THRESHOLD),
                 responds=states_response(findings),
+                turn=tagger.meta.get("turn_threshold", TURN_THRESHOLD),
             )
         if segments:  # the tagger's roles where it read the message, the rules' elsewhere
             result = replace(

@@ -187,6 +187,14 @@ class Reading:
             absent *= 1.0 - p
         return 1.0 - absent
 
+    def likeliest(self, role: str) -> float:
+        """The probability of ``role`` at the segment most likely to have it (0 when none can).
+
+        >>> Reading((), {"answer": (0.5, 0.5)}).likeliest("answer")
+        0.5
+        """
+        return max(self.marginals.get(role, ()), default=0.0)
+
 
 class Tagger:
     """A linear-chain CRF (CRFsuite) over the segments of a letter: each segment's features and

@@ -211,7 +211,7 @@ def test_roles_deciding_keep_the_codes_the_rules_found_cited():
     assert sorted(e.text for e in decided.evidence if e.source == "model") == sorted(text.split("\n"))
 
 
-def test_a_stated_answer_turns_a_refusal_partial_but_not_a_pointer_relied_on_under_s21():
+def test_one_sure_answer_segment_turns_a_refusal_partial_but_not_a_pointer_relied_on_under_s21():
     from foiclassify.combine import decide_by_roles
     from foiclassify.result import Classification
     from foiclassify.segments import split_segments
@@ -220,18 +220,22 @@ def test_a_stated_answer_turns_a_refusal_partial_but_not_a_pointer_relied_on_und
     text = "Some figures are withheld under section 43.\nThere were 12 incidents in 2023.\nYours sincerely"
     prepared = prepare(text)
     parts = split_segments(prepared.text)
-    # no one segment is sure, but together they make it near certain that one gives information
-    reading = Reading((("withheld", 0.99), ("answer", 0.6), ("other", 0.9)),
-                      {"withheld": (0.99, 0.1, 0.0), "answer": (0.0, 0.6, 0.5), "not_held": (0.0, 0.0, 0.0)})
-    assert abs(reading.presence("answer") - 0.8) < 1e-9
+    reading = Reading((("withheld", 0.99), ("answer", 0.85), ("other", 0.9)),
+                      {"withheld": (0.99, 0.1, 0.0), "answer": (0.0, 0.85, 0.3), "not_held": (0.0, 0.0, 0.0)})
     refused = Classification(outcome="refused", exemptions=("FOIA:s43",))
-    turned = decide_by_roles(refused, prepared, parts, reading, 0.75)
-    assert (turned.outcome, turned.exemptions, turned.confidence) == ("partially_provided", ("FOIA:s43",), 0.8)
-    assert [e.text for e in turned.evidence] == ["There were 12 incidents in 2023.", "Yours sincerely"]
-    assert decide_by_roles(refused, prepared, parts, reading, 0.85) is refused  # not sure enough
+    turned = decide_by_roles(refused, prepared, parts, reading, 0.5, turn=0.8)
+    assert (turned.outcome, turned.exemptions, turned.confidence) == ("partially_provided", ("FOIA:s43",), 0.85)
+    assert [e.text for e in turned.evidence] == ["There were 12 incidents in 2023."]
+    assert decide_by_roles(refused, prepared, parts, reading, 0.5, turn=0.9) is refused  # not sure enough
+    # many unsure segments do not add up to a turn: a refusal's reasoning reads much like an answer
+    unsure = Reading((("withheld", 0.99), ("answer", 0.6), ("answer", 0.6)),
+                     {"withheld": (0.99, 0.1, 0.0), "answer": (0.0, 0.6, 0.6), "not_held": (0.0, 0.0, 0.0)})
+    assert unsure.presence("answer") > 0.8
+    assert decide_by_roles(refused, prepared, parts, unsure, 0.5, turn=0.8) is refused
     # a refusal resting only on s21 points to published information: that pointer withholds it
     s21 = Classification(outcome="refused", exemptions=("FOIA:s21",))
-    assert decide_by_roles(s21, prepared, parts, reading, 0.75) is s21
+    assert decide_by_roles(s21, prepared, parts, reading, 0.5, turn=0.8) is s21
     # the tagger learnt UK letters: it does not turn another country's refusal
     us = Classification(outcome="refused", exemptions=("USFOIA:b5",), jurisdiction="US")
-    assert decide_by_roles(us, prepared, parts, reading, 0.75) is us
+    assert decide_by_roles(us, prepared, parts, reading, 0.5, turn=0.8) is us
+

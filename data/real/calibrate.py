@@ -99,6 +99,7 @@ def main() -> None:
             fit = [r for r in labelled if fold_of(r["authority"]) != k]
             tagger = Tagger.train([r["letter"] for r in fit], [r["gold"] for r in fit], Path(tmp) / f"fold{k}.crfsuite")
             tagger.meta["threshold"] = shipped.meta["threshold"]
+            tagger.meta["turn_threshold"] = shipped.meta["turn_threshold"]
             pipeline.load_tagger = lambda tagger=tagger: tagger
             todo = [r for r in rows if fitted_on(r) and fold_of(r["authority"]) == k]
         for row in todo:
