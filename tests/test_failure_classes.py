@@ -47,6 +47,14 @@ LETTERS = {
         'Dear Ms Lee\n\nTo find the letters you describe we would have to search the paper files of six departments. The time needed would be well over the number of hours a public authority must spend on one request, so we cannot provide this information.\n\nYours sincerely',
         'refused', ('FOIA:s12',),
     ),
+    '3b cost limit as hours to take': (
+        'Dear Mr Ahmed\n\nWe hold records of the repairs you ask about, but they are kept on paper in each depot. We estimate that finding and reading them would take us over 18 staff hours, so we will not be answering this request.\n\nYours sincerely',
+        'refused', ('FOIA:s12',),
+    ),
+    '3c cost limit as the most time to spend': (
+        'Dear Ms Grant\n\nTo identify every contract in scope and extract the figures would exceed the maximum amount of time a public authority is required to spend on a single request, namely 18 hours. We therefore cannot comply with your request.\n\nYours sincerely',
+        'refused', ('FOIA:s12',),
+    ),
     "4 decision inside 'You asked'": (
         'You asked: copies of all emails between the chief executive and the contractor in 2024.\n\nWe have decided not to provide these emails because they are exempt under section 36(2)(c) of the Freedom of Information Act.\n\nYours sincerely',
         'refused', ('FOIA:s36',),

@@ -513,7 +513,13 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:over|more than|beyond|above|exceed(?:s|ed|ing)?) the (?:number of )?hours "
         r"(?:that )?(?:a|the|an|any) (?:public )?(?:authority|council|force|department|tru"
         r"st|organisation) (?:must|is required to|is obliged to|has to|is expected to|need"
-        r"s to) spend\b",
+        r"s to) spend\b"
+        # "it would take over 18 hours work", "would take us over 18 staff hours"
+        r"|\b(?:take|takes|taking|require|requires|involve|involves)(?: us| staff)? (?:well )?(?"
+        r":over|more than|in excess of|beyond) (?:18|eighteen|24|twenty[- ]four) (?:staff |wor"
+        r"king |officer )?hours\b"
+        # "would exceed the maximum amount of time a public authority is required to spend"
+        r"|\bexceed(?:s|ed|ing)? the maximum (?:amount of )?time\b",
         2.0,
         keywords=(
             "limit",
@@ -542,6 +548,13 @@ CUES: tuple[Cue, ...] = (
             "too costly",
             "the hours",
             "the number of hours",
+            "18 staff hour",
+            "18 working hour",
+            "18 officer hour",
+            "24 staff hour",
+            "24 working hour",
+            "maximum time",
+            "maximum amount of time",
         ),
     ),
     Cue(
