@@ -89,6 +89,16 @@ def test_negation_does_not_cross_a_clause_break():
     assert cited(text) == ("FOIA:s31",)
 
 
+def test_a_negation_of_something_else_does_not_unapply_the_exception():
+    # from two train letters: the "not" is about the information, not about applying the exception
+    text = ("The report has not yet been finalised, therefore we are applying the exception under "
+            "regulation 12(4)(d) of the Environmental Information Regulations 2004.")
+    assert cited(text) == ("EIR:12(4)(d)",)
+    text = "We make no such checks. Therefore, EIR regulation 12(4)(a), information not held, applies."
+    assert cited(text) == ("EIR:12(4)(a)",)
+    assert cited("We have not, therefore, applied regulation 12(5)(e) to the contract.") == ()
+
+
 def test_procedural_sections_are_not_cited():
     text = "Section 1 of the FOIA gives you the right to information. Under section 16 we offer advice. We issue this refusal notice under section 17."
     assert cited(text) == ()

@@ -30,7 +30,11 @@ from .sections import SectionRef
 
 # Said of an exemption within its sentence: it was weighed and not used.
 NOT_APPLIED = re.compile(
-    r"\b(?:not|n't|cannot|no longer)\b[^.;:\n]{0,40}?\b(?:appl(?:y|ied|ies|ying|icable)|en"
+    # the negation governs the applying: "not held, applies" and "has not yet been finalised,
+    # therefore we are applying" negate something else
+    r"\b(?:not|n't|cannot|no longer)\b(?![ \t]+held\b)"
+    r"(?:(?!\b(?:therefore|thus|hence|so),?[ \t]+(?:we|i|it|the|this|our|they)\b)[^.;:\n]){0,40}?"
+    r"\b(?:appl(?:y|ied|ies|ying|icable)|en"
     r"gaged?|rel(?:y|ied|ying)"
     r"|invok(?:e|ed|ing)|cit(?:e|ed|ing)|us(?:e|ed|ing)[ \t]+(?:this|that|the|section|an|any)\b)"
     # "the duty in section 1(1)(a) does not apply by virtue of the following exemptions" (NCND)
