@@ -96,6 +96,10 @@ CASES = [
     ("refused", "Our reference:\n13925\nThe information you requested is exempt under section 31 and is withheld."),
     # Questions asking for explanations are not a request for recorded information, even with a courtesy copy attached.
     ("invalid_request", "We are therefore unable to answer your questions, as you are asking for explanations, rather than for recorded information. I attach a copy of our earlier reply for your reference."),
+    # from two fresh train letters (fifth session): an exemption explained in general ("in such a
+    # case it is exempt") is no refusal; "some of the information is covered by" these sections
+    ("not_held", "Any person may ask for information, except where it falls under one of the exemptions. In such a case the information is deemed to be exempt. I can confirm that the Council does not hold the information you have requested."),
+    ("partially_provided", "Some of the information you have requested is covered by the following sections of the Act: section 40(2) (personal information) and section 43(2) (commercial interests)."),
 ]
 
 

@@ -160,7 +160,9 @@ _MAY_NEED = re.compile(r"\b(?:may|might|could)\b[^.!?]*$", re.IGNORECASE)
 _GENERAL = re.compile(
     r"\b(?:refers? to|indicates|means|denotes) (?:a|an|any) (?:response|request|reply|case)s?\b"
     r"|\b(?:where|when|whenever|if) (?:a|any) (?:request|response|reply) (?:has|have|is|wa"
-    r"s|were)\b",
+    r"s|were)\b"
+    # "… except where the information falls under an exemption. In such a case it is exempt"
+    r"|\bin (?:such|these|those) (?:a )?cases?\b",
     re.IGNORECASE,
 )
 _NO_MATERIAL_EFFECT = re.compile(

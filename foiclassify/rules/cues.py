@@ -340,7 +340,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:some|part|parts|elements|certain|a small amount|the remainder|the remaining"
         r"|the rest) of (?:the|this|that|your)\b"
         + W
-        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held)",
+        + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held"
+        r"|covered by[ \t]+(?:the[ \t]+following|an?[ \t]|one[ \t]+of|sections?|exemptio"
+        r"ns?))",
         1.5,
         keywords=(
             "some of",
