@@ -239,3 +239,19 @@ def test_one_sure_answer_segment_turns_a_refusal_partial_but_not_a_pointer_relie
     us = Classification(outcome="refused", exemptions=("USFOIA:b5",), jurisdiction="US")
     assert decide_by_roles(us, prepared, parts, reading, 0.5, turn=0.8) is us
 
+
+
+@pytest.mark.parametrize("sentence, responds", [
+    ("I am writing in response to your request for information.", True),
+    ("I am responding to your request under the Freedom of Information Act 2000, which we received on 17 March.", True),
+    ("We are now replying to your email of 3 May.", True),
+    ("Your request was received on 17 March and will be answered within 20 working days.", False),
+])
+def test_a_message_that_says_it_is_the_response_is_no_acknowledgement(sentence, responds):
+    # where the message says it is the response, no acknowledgement role decides its outcome
+    from foiclassify import rules
+    from foiclassify.combine import states_response
+    from foiclassify.text import prepare
+
+    prepared = prepare(sentence, rules.KEYWORDS)
+    assert states_response(rules.find(prepared)) is responds

@@ -874,9 +874,10 @@ CUES: tuple[Cue, ...] = (
         "writing in response to your request",
         "response_statement",
         r"\b(?:writing|write) (?:to you )?(?:in response|to respond|in reply) to your\b|\b"
-        r"this (?:letter|e-?mail) is (?:in response|our response)\b",
+        r"this (?:letter|e-?mail) is (?:in response|our response)\b"
+        r"|\b(?:am|are|is) (?:now )?(?:responding|replying) to your\b",
         1.0,
-        keywords=("writ", "this letter", "this e-mail", "this email"),
+        keywords=("writ", "this letter", "this e-mail", "this email", "responding", "replying"),
     ),
     Cue(
         "see the attached response",
