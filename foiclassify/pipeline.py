@@ -30,7 +30,16 @@ from .result import Classification, Message, ThreadResult
 from .segments import SENTENCE_BREAK
 from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
 from .tagger import load_default as load_tagger
-from .text import decode, looks_like_alaveteli_page, prepare, prepare_parts, to_text
+from .text import (
+    Repairs,
+    decode,
+    looks_like_alaveteli_page,
+    looks_like_html,
+    prepare,
+    prepare_parts,
+    repairs_of,
+    to_text,
+)
 from .thread import Piece, Split, guess_role, roll_up, split
 
 if TYPE_CHECKING:
@@ -62,7 +71,8 @@ def classify(
 
     ``text`` may be ``str``, ``bytes`` (UTF-8, else Windows-1252) or ``None``/NaN (→
     ``undetermined`` with confidence 1.0). HTML is reduced to its visible text first, and
-    evidence offsets then refer to that text. Quoted requests, quoted earlier emails and
+    evidence offsets then refer to that text. UTF-8 mis-read as Windows-1252 ("Trustâ€™s") is
+    read repaired, and the offsets still index the text as given. Quoted requests, quoted earlier emails and
     complaint boilerplate do not count.
 
     ``attachments`` is either how many attachments the message had whose text you do not have
@@ -151,12 +161,44 @@ def classify(
                     [p for _, p in tagged],
                 ),
             )
+    repairs = _repairs_in(text)
+    if repairs is not None:  # offsets into the text as given, not into its repaired copy
+        result = _at_original_offsets(result, text, repairs)  # type: ignore[arg-type]
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     calibration = load_calibration() if not prepared.empty_reason else None
     if calibration is not None:  # confidence: the estimated probability that the outcome is right
         result = calibrated(prepared.text, result, calibration, review_threshold)
     return result
+
+
+def _repairs_in(text: object) -> Repairs | None:
+    """Where cleaning shortened ``text`` by repairing mis-decoded characters ("â€™" → "’"), when
+    that is all it changed (a str, not HTML); else None."""
+    if not isinstance(text, str) or text.isascii() or looks_like_html(text):
+        return None
+    repaired, repairs = repairs_of(text.replace("\x00", " "))
+    return repairs if repairs.after and to_text(text)[0] == repaired else None
+
+
+def _at_original_offsets(result: Classification, text: str, repairs: Repairs) -> Classification:
+    """``result`` with the body's evidence and the segments at offsets into ``text`` as given."""
+    evidence = tuple(
+        replace(
+            e,
+            start=repairs.original(e.start),
+            end=repairs.original(e.end),
+            text=text[repairs.original(e.start) : repairs.original(e.end)],
+        )
+        if e.part == "body"
+        else e
+        for e in result.evidence
+    )
+    segments = tuple(
+        s._replace(start=repairs.original(s.start), end=repairs.original(s.end))
+        for s in result.segments
+    )
+    return replace(result, evidence=evidence, segments=segments)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -275,6 +317,7 @@ def classify_thread(
     >>> t.outcome, t.exemptions
     ('refused', ('FOIA:s43',))
     """  # noqa: E501 (doctest lines)
+    repairs = None
     if isinstance(thread, Sequence) and not isinstance(thread, (str, bytes, bytearray)):
         _, layout = _from_list(thread)
     else:
@@ -285,12 +328,13 @@ def classify_thread(
         else:
             text, _ = to_text(thread)
             layout = split(text)
+            repairs = _repairs_in(thread)  # message offsets into the thread as given
     messages = tuple(
         Message(
             role=piece.role,
             text=piece.text,
-            start=piece.start,
-            end=piece.end,
+            start=repairs.original(piece.start) if repairs else piece.start,
+            end=repairs.original(piece.end) if repairs else piece.end,
             result=classify(
                 piece.text, attachments=piece.files or piece.attachments, segments=segments
             )

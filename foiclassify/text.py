@@ -343,15 +343,51 @@ def repair_mojibake(text: str) -> str:
     'Café and naïve stay'
     """
 
-    def fix(match: re.Match[str]) -> str:
-        try:
-            return match.group(0).encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return match.group(0)
+    return repairs_of(text)[0]
 
-    if text.isascii():  # O(1) for a str: mojibake needs a character above U+00C1
-        return text
-    return _MOJIBAKE.sub(fix, text) if _MOJIBAKE.search(text) else text
+
+@dataclass(frozen=True)
+class Repairs:
+    """Where :func:`repair_mojibake` shortened a text, so that offsets into the repaired text can
+    be turned back into offsets into the text as given: ``after`` holds the position in the
+    repaired text just after each repaired character, ``removed`` how many characters had been
+    removed up to and including that repair.
+
+    >>> fixed, repairs = repairs_of("Trustâ€™s reply")
+    >>> fixed, fixed[5:7], repairs.original(5), repairs.original(7)
+    ('Trust’s reply', '’s', 5, 9)
+    >>> "Trustâ€™s reply"[5:9]
+    'â€™s'
+    """
+
+    after: tuple[int, ...]
+    removed: tuple[int, ...]
+
+    def original(self, offset: int) -> int:
+        """The offset in the text as given of ``offset`` in the repaired text."""
+        i = bisect.bisect_right(self.after, offset)
+        return offset + (self.removed[i - 1] if i else 0)
+
+
+def repairs_of(text: str) -> tuple[str, Repairs]:
+    """``repair_mojibake(text)`` and where it shortened the text (:class:`Repairs`)."""
+    after: list[int] = []
+    removed: list[int] = []
+    pieces: list[str] = []
+    last = shift = 0
+    if not text.isascii():  # O(1) for a str: mojibake needs a character above U+00C1
+        for match in _MOJIBAKE.finditer(text):
+            try:
+                fixed = match.group(0).encode("cp1252").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            pieces += [text[last : match.start()], fixed]
+            last = match.end()
+            shift += len(match.group(0)) - len(fixed)
+            after.append(match.end() - shift)
+            removed.append(shift)
+    pieces.append(text[last:])
+    return "".join(pieces), Repairs(tuple(after), tuple(removed))
 
 
 # Enough of a page to tell a saved Alaveteli request page or attachment view from other HTML.

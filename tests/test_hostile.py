@@ -60,6 +60,20 @@ def test_mojibake_is_repaired():
     assert classify(garbled).exemptions == ("FOIA:s43",)
 
 
+def test_offsets_index_the_text_as_given_after_a_mojibake_repair():
+    # "â€™" (three characters) is read as "’" (one): every offset after it would be off by two
+    garbled = ("Dear Ms Shah\nYou asked about the Trustâ€™s car parks.\nThere were 412 spaces in 2023."
+               "\nThe contract prices are exempt under section 43(2) â€“ commercial interests.\nYours sincerely")
+    result = classify(garbled, segments=True)
+    assert [garbled[s.start:s.end] for s in result.segments] == garbled.split("\n")
+    for e in result.evidence:
+        assert garbled[e.start:e.end] == e.text
+    assert any(e.text == "43(2)" for e in result.evidence)
+    given = "Dear Council, what does the Trustâ€™s car park cost?\n\nYours faithfully,\nA Requester"
+    message = classify_thread(given).messages[0]
+    assert given[message.start:message.end].endswith("A Requester")
+
+
 def test_bilingual_welsh_english_reply():
     text = (
         "Mae'r wybodaeth wedi'i heithrio o dan adran 40(2) o'r Ddeddf.\n\n"
