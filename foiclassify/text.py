@@ -458,7 +458,9 @@ _QUOTE_REQUEST_HEADING = re.compile(
     r"as follows)?"
     r"|your (?:original )?request (?:was|read|reads|stated|states|is)(?: as follows)?"
     r"|(?:the )?(?:details of )?your request(?: for information)?(?: is)?(?: as follows)?"
-    r"|request(?:ed information)?)[ \t*_]*:[ \t*_]*$"
+    r"|request(?:ed information)?"
+    # "FOI request:", "Freedom of Information request:" as a label over the request
+    r"|(?:foi|foia|eir|freedom of information|environmental information) request)[ \t*_]*:[ \t*_]*$"
     r"|^[ \t#*_]*(?:request|your request|the request|information requested|request details"
     r"?|request text)(?:[ \t]+\d{1,2}[a-z]?)?[ \t*_:]*$"
     # a bare heading, answered under "We answered" (Transport for London)

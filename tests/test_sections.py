@@ -116,6 +116,17 @@ def test_quoted_request_is_not_cited():
     assert {e.role for e in r.evidence if e.label in ("FOIA:s12", "FOIA:s40")} == {"mentioned"}
 
 
+def test_a_request_under_an_foi_request_label_is_quoted():
+    # disclosure logs label the request "FOI request:" and the answer "Trust response:"
+    text = ("FOI request:\nPlease send the contract, which is exempt under section 43 in your view.\n"
+            "Trust response:\nThe contract is attached.")
+    r = classify(text)
+    assert r.exemptions == ()
+    assert {e.role for e in r.evidence if e.label == "FOIA:s43"} == {"mentioned"}
+    # a subject line naming the Act is no such label: the letter's own words stay its own
+    assert cited("Freedom of Information Request: FOI-1234\nThe contract is exempt under section 43(2).") == ("FOIA:s43",)
+
+
 def test_complaint_boilerplate_is_not_cited():
     text = (
         "Please find the information attached.\n\n"
