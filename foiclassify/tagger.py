@@ -220,8 +220,8 @@ class Tagger:
         roles: Sequence[Sequence[str]],
         path: str | Path,
         *,
-        c1: float = 0.05,
-        c2: float = 0.05,
+        c1: float = 0.2,
+        c2: float = 0.5,
         iterations: int = 150,
     ) -> Tagger:
         """Fit on hand-labelled letters and write the model to ``path`` (deterministic)."""

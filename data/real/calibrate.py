@@ -99,7 +99,8 @@ def main() -> None:
             todo = [r for r in rows if r["split"] == "test"]
         else:
             fit = [r for r in labelled if fold_of(r["authority"]) != k]
-            tagger = Tagger.train([r["letter"] for r in fit], [r["gold"] for r in fit], Path(tmp) / f"fold{k}.crfsuite")
+            tagger = Tagger.train([r["letter"] for r in fit], [r["gold"] for r in fit], Path(tmp) / f"fold{k}.crfsuite",
+                                  c1=shipped.meta["c1"], c2=shipped.meta["c2"])  # as the shipped tagger was trained
             tagger.meta["threshold"] = shipped.meta["threshold"]
             tagger.meta["turn_threshold"] = shipped.meta["turn_threshold"]
             pipeline.load_tagger = lambda tagger=tagger: tagger
