@@ -422,12 +422,12 @@ def decide_by_roles(
     if label == result.outcome:
         return result
     text = prepared.text
-    if result.outcome == "undetermined":
+    if result.outcome == "undetermined":  # the decision roles stated, and how likely each is
         presence = {role: reading.presence(role) for role in sorted(DECIDING_ROLES)}
-        presence = {role: p for role, p in presence.items() if p >= threshold}
+        stated_p = {role: p for role, p in presence.items() if p >= threshold}
     else:  # a refusal or not-held turned partial by its surest answer segment
-        presence = {"answer": reading.likeliest("answer")}
-    stated = list(presence)
+        stated_p = {"answer": reading.likeliest("answer")}
+    stated = list(stated_p)
     deciding: list[tuple[Segment, str, float]] = []
     for role in stated:
         marginals = reading.marginals[role][: len(segments)]
@@ -436,7 +436,7 @@ def decide_by_roles(
         ]
         deciding += [(segments[i], role, marginals[i]) for i in likely]
     if stated:
-        confidence = max(presence[role] for role in stated)
+        confidence = max(stated_p.values())
     else:  # no decision role: the framing role that gives the outcome (an acknowledgement …)
         stated = [_FRAMING_ROLE[label]]
         deciding = [

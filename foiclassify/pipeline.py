@@ -26,18 +26,17 @@ from .combine import (
 )
 from .labels import ROLES
 from .resources import MODEL_FILE, default_model_folder
-from .result import Classification, Message, ThreadResult
+from .result import Classification, Evidence, Message, ThreadResult
 from .segments import SENTENCE_BREAK
 from .tagger import MIN_TAGGED, as_roled, rule_reading, tag
 from .tagger import load_default as load_tagger
 from .text import (
     Repairs,
+    clean_text,
     decode,
     looks_like_alaveteli_page,
-    looks_like_html,
     prepare,
     prepare_parts,
-    repairs_of,
     to_text,
 )
 from .thread import Piece, Split, guess_role, roll_up, split
@@ -161,9 +160,8 @@ def classify(
                     [p for _, p in tagged],
                 ),
             )
-    repairs = _repairs_in(text)
-    if repairs is not None:  # offsets into the text as given, not into its repaired copy
-        result = _at_original_offsets(result, text, repairs)  # type: ignore[arg-type]
+    if prepared.repairs is not None:  # offsets into the text as given, not its repaired copy
+        result = _at_original_offsets(result, text, prepared.repairs)  # type: ignore[arg-type]
     if problems and result.outcome == "undetermined":
         result = replace(result, reason=f"{result.reason} ({'; '.join(problems)})")
     calibration = load_calibration() if not prepared.empty_reason else None
@@ -172,28 +170,14 @@ def classify(
     return result
 
 
-def _repairs_in(text: object) -> Repairs | None:
-    """Where cleaning shortened ``text`` by repairing mis-decoded characters ("â€™" → "’"), when
-    that is all it changed (a str, not HTML); else None."""
-    if not isinstance(text, str) or text.isascii() or looks_like_html(text):
-        return None
-    repaired, repairs = repairs_of(text.replace("\x00", " "))
-    return repairs if repairs.after and to_text(text)[0] == repaired else None
-
-
 def _at_original_offsets(result: Classification, text: str, repairs: Repairs) -> Classification:
     """``result`` with the body's evidence and the segments at offsets into ``text`` as given."""
-    evidence = tuple(
-        replace(
-            e,
-            start=repairs.original(e.start),
-            end=repairs.original(e.end),
-            text=text[repairs.original(e.start) : repairs.original(e.end)],
-        )
-        if e.part == "body"
-        else e
-        for e in result.evidence
-    )
+
+    def given(e: Evidence) -> Evidence:
+        start, end = repairs.original(e.start), repairs.original(e.end)
+        return replace(e, start=start, end=end, text=text[start:end])
+
+    evidence = tuple(given(e) if e.part == "body" else e for e in result.evidence)
     segments = tuple(
         s._replace(start=repairs.original(s.start), end=repairs.original(s.end))
         for s in result.segments
@@ -326,9 +310,10 @@ def classify_thread(
         if page is not None:  # a saved request page: read its HTML, not its text
             layout = _from_page(page)
         else:
-            text, _ = to_text(thread)
+            text, _, repairs = clean_text(
+                thread
+            )  # repairs: message offsets into the thread as given
             layout = split(text)
-            repairs = _repairs_in(thread)  # message offsets into the thread as given
     messages = tuple(
         Message(
             role=piece.role,

@@ -64,6 +64,8 @@ class Prepared:
     empty_reason: str = ""  # why the input held no text at all ("" when it did)
     folded: str = ""  # fold(text): lower case, line breaks as spaces, same offsets
     parts: tuple[Part, ...] = ()
+    # Where repairing mis-decoded characters shortened the body as given (see clean_text)
+    repairs: Repairs | None = None
     # Where the words of ``keywords`` occur in ``folded`` (Keywords.find), for the later stages.
     spots: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
     keywords: Keywords | None = field(default=None, repr=False, compare=False)
@@ -408,21 +410,31 @@ def looks_like_alaveteli_page(html: str) -> bool:
 
 
 def to_text(value: object) -> tuple[str, str]:
-    """Normalise one input to ``(text, empty_reason)``.
+    """Normalise one input to ``(text, empty_reason)`` (see :func:`clean_text`)."""
+    text, empty_reason, _ = clean_text(value)
+    return text, empty_reason
 
-    ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)")``; ``bytes`` are decoded (see
-    :func:`decode`),
-    and so are strings carrying undecodable bytes as lone surrogates (``errors="surrogateescape"``);
-    HTML markup is turned into its visible text; UTF-8 mis-read as Windows-1252 is repaired
-    (:func:`repair_mojibake`); NUL bytes become spaces. Any other type raises
-    ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
+
+def clean_text(value: object) -> tuple[str, str, Repairs | None]:
+    """Normalise one input to ``(text, empty_reason, repairs)``.
+
+    ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)", None)``; ``bytes`` are decoded
+    (see :func:`decode`), and so are strings carrying undecodable bytes as lone surrogates
+    (``errors="surrogateescape"``); HTML markup is turned into its visible text; UTF-8 mis-read
+    as Windows-1252 is repaired (:func:`repair_mojibake`); NUL bytes become spaces. Any other
+    type raises ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
+
+    ``repairs`` maps offsets in ``text`` back to the str given when the repair of mis-decoded
+    characters is all that changed its length; None otherwise (nothing repaired, or bytes or
+    HTML given, whose offsets can only refer to the cleaned text).
     """
     if value is None:
-        return "", "no text (missing value)"
+        return "", "no text (missing value)", None
     if isinstance(value, float) and math.isnan(value):
-        return "", "no text (missing value)"
+        return "", "no text (missing value)", None
     if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing-value markers
-        return "", "no text (missing value)"
+        return "", "no text (missing value)", None
+    given_as_str = isinstance(value, str)
     if isinstance(value, (bytes, bytearray, memoryview)):
         value = decode(bytes(value))
     if not isinstance(value, str):
@@ -432,6 +444,7 @@ def to_text(value: object) -> tuple[str, str]:
     except (
         UnicodeEncodeError
     ):  # lone surrogates: bytes that were not UTF-8, kept by surrogateescape
+        given_as_str = False
         try:
             value = decode(value.encode("utf-8", "surrogateescape"))
         except UnicodeEncodeError:  # surrogates outside the escape range: replace them
@@ -439,10 +452,12 @@ def to_text(value: object) -> tuple[str, str]:
     text = value.replace("\x00", " ")
     if looks_like_html(text):
         text = html_to_text(text)
-    text = repair_mojibake(text)
+        given_as_str = False
+    text, repairs = repairs_of(text)
+    mapped = repairs if given_as_str and repairs.after else None
     if not text.strip():
-        return text, "empty text"
-    return text, ""
+        return text, "empty text", mapped
+    return text, "", mapped
 
 
 # ---------------------------------------------------------------------------------------------
@@ -743,14 +758,20 @@ def prepare(value: object, keywords: Keywords | None = None) -> Prepared:
     ``keywords``, a superset of :data:`REGION_KEYWORDS`, are located in the same single pass
     and kept in ``spots`` for the stages that follow (the rules pass theirs here).
     """
-    text, empty_reason = to_text(value)
+    text, empty_reason, repairs = clean_text(value)
     keywords = keywords or REGION_KEYWORDS
     if empty_reason:
-        return Prepared(text, (), empty_reason, fold(text), keywords=keywords)
+        return Prepared(text, (), empty_reason, fold(text), repairs=repairs, keywords=keywords)
     folded = fold(text)
     spots = keywords.find(folded)
     return Prepared(
-        text, find_regions(text, folded, spots), "", folded, spots=spots, keywords=keywords
+        text,
+        find_regions(text, folded, spots),
+        "",
+        folded,
+        repairs=repairs,
+        spots=spots,
+        keywords=keywords,
     )
 
 
@@ -767,7 +788,7 @@ def prepare_parts(
     >>> [(part.name, p.text[part.start:part.end]) for part in p.parts]
     [('body', 'Please see the attached letter.'), ('attachment:reply.pdf', 'The information is not held.')]
     """  # noqa: E501 (doctest lines)
-    body_text, body_reason = to_text(body)
+    body_text, body_reason, body_repairs = clean_text(body)
     named = [("body", body_text)] + [
         (f"attachment:{name}", to_text(text)[0]) for name, text in attachments
     ]
@@ -789,6 +810,7 @@ def prepare_parts(
             (),
             body_reason or "no text in the body or in any attachment",
             fold(body_text),
+            repairs=body_repairs,
             keywords=keywords,
         )
     text = PART_BREAK.join(pieces)
@@ -800,7 +822,16 @@ def prepare_parts(
             piece, folded[part.start : part.end], _spots_within(spots, part.start, part.end)
         )
         regions += [Region(r.start + part.start, r.end + part.start, r.kind) for r in found]
-    return Prepared(text, tuple(regions), "", folded, tuple(parts), spots, keywords)
+    return Prepared(
+        text,
+        tuple(regions),
+        "",
+        folded,
+        tuple(parts),
+        repairs=body_repairs,
+        spots=spots,
+        keywords=keywords,
+    )
 
 
 def _spots_within(spots: dict[str, list[int]], start: int, end: int) -> dict[str, list[int]]:

@@ -85,6 +85,11 @@ def read(replies_path: Path, segments_path: Path) -> list[dict]:
     return rows
 
 
+def shipped_name(t: float, q: float) -> str:
+    """The name of the shipped design at stated-roles threshold ``t`` and turn threshold ``q``."""
+    return f"{SHIPPED} (p >= {t}, turn >= {q})"
+
+
 def f1_rows(gold: list[str], predicted: list[str], labels: tuple[str, ...]) -> tuple[list[tuple[str, float, float, float, int, int]], float]:
     """Per label (present in gold or predicted): precision, recall, F1, gold and predicted counts; and their macro-F1."""
     out = []
@@ -125,7 +130,7 @@ def outcomes(held: list[dict], tagged: list[Reading]) -> dict[str, list[str]]:
     }
     for t in THRESHOLDS:
         for q in TURNS:
-            found[f"{SHIPPED} (p >= {t}, turn >= {q})"] = [roles_decide(r["rules_result"], reading, t, r["responds"], q) if r["asks_tagger"] else r["rules"] for r, reading in zip(held, tagged)]
+            found[shipped_name(t, q)] = [roles_decide(r["rules_result"], reading, t, r["responds"], q) if r["asks_tagger"] else r["rules"] for r, reading in zip(held, tagged)]
         found[f"{ALL} (p >= {t})"] = [roles_decide(r["rules_result"], reading, t, r["responds"]) if r["no_decision"] else r["rules"] for r, reading in zip(held, tagged)]
     return found
 
@@ -178,9 +183,10 @@ def main() -> None:
     right_of = {name: sum(g == p for g, p in zip(gold, predicted)) for name, predicted in pooled.items()}
     report += [outcome_line(name, gold, predicted) for name, predicted in pooled.items() if not name.startswith(SHIPPED)]
     report += [f"{SHIPPED}: outcomes right by p (rows) and turn (columns)", "  p     " + "".join(f"{q:>7}" for q in TURNS)]
-    report += [f"  {t:<6}" + "".join(f"{right_of[f'{SHIPPED} (p >= {t}, turn >= {q})']:>7}" for q in TURNS) for t in THRESHOLDS]
+    report += [f"  {t:<6}" + "".join(f"{right_of[shipped_name(t, q)]:>7}" for q in TURNS) for t in THRESHOLDS]
+    threshold, turn = max(((t, q) for t in THRESHOLDS for q in TURNS), key=lambda tq: right_of[shipped_name(*tq)])
     chosen = {
-        SHIPPED: max((f"{SHIPPED} (p >= {t}, turn >= {q})" for t in THRESHOLDS for q in TURNS), key=right_of.__getitem__),
+        SHIPPED: shipped_name(threshold, turn),
         ALL: max((f"{ALL} (p >= {t})" for t in THRESHOLDS), key=right_of.__getitem__),
     }  # ties: the lowest thresholds
     for family in (SHIPPED, ALL):
@@ -209,7 +215,6 @@ def main() -> None:
 
     if args.save:
         tagger = Tagger.train([r["letter"] for r in train], [r["gold"] for r in train], args.save / "tagger.crfsuite", c1=args.c1, c2=args.c2)
-        threshold, turn = (float(part.split(">= ")[1]) for part in chosen[SHIPPED].rstrip(")").split("(")[1].split(", "))
         tagger.meta.update({"trained": date.today().isoformat(), "data": "data/real/segments.jsonl, split=train", "threshold": threshold, "turn_threshold": turn})
         print("saved", save(tagger, args.save))
         flat = [role for reading in tagged for role, _ in reading.roles]
