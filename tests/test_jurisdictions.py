@@ -126,6 +126,14 @@ LETTERS = {
         "Thank you for your requests under the Official Information Act 1982. We will require a 20 working day "
         "extension to complete our response, as we are unable to provide our response in the required timeframe.",
         "NZ", "delayed", ()),
+    "NZ release subject to information being withheld": (
+        "Thank you for your request under the Official Information Act 1982. Two reports were found, which I "
+        "have decided to release to you subject to information being withheld under section 9(2)(a) of the Act.",
+        "NZ", "partially_provided", ("NZOIA:s9(2)(a)",)),
+    "NZ extending the twenty working days": (
+        "Thank you for your request under the Official Information Act 1982. This letter is to advise that we are "
+        "extending the 20 working days available to respond to your request, as allowed under section 15A.",
+        "NZ", "delayed", ()),
     "NZ proof of eligibility first": (
         "Before we begin processing your request, we require more information to establish your eligibility to "
         "make a request under the Official Information Act 1982.",

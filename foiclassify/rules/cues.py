@@ -409,6 +409,17 @@ CUES: tuple[Cue, ...] = (
             "part of the documents",
         ),
     ),
+    # NZ "One email trail was located which I have decided to release to you subject to
+    # information being withheld under the following sections"
+    Cue(
+        "released subject to some information being withheld",
+        "partial",
+        r"\b(?:release[ds]?|releasing|provide[ds]?|providing|disclose[ds]?|disclosing)\b[^.!?\n]"
+        r"{0,120}?\bsubject to (?:some |certain )?(?:information|parts?|material|details) (?:b"
+        r"eing|that is|that are|to be) (?:withheld|redacted|removed)\b",
+        1.5,
+        keywords=("subject to",),
+    ),
     Cue(
         "NCND for any other information",
         "partial",
@@ -774,6 +785,8 @@ CUES: tuple[Cue, ...] = (
         # not NZ s18A's "we considered charging or extending the timeframe" before refusing
         r"|\bextend(?<!charging or extend)(?<!charge or extend)(?:ed|ing)? (?:the |our )?(?:time"
         r"|deadline|period|response)"
+        # NZ "is extending the 20 working days available to respond"
+        r"|\bextend(?:ed|ing)? (?:the |our )?(?:\d{1,3}|twenty) (?:working |calendar )?days\b"
         r"|\bextension (?:of|to) (?:the )?(?:time|deadline|period)\b|\bsection 10\(3\)|\breg"
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
