@@ -134,6 +134,23 @@ LETTERS = {
         "Thank you for your request under the Official Information Act 1982. This letter is to advise that we are "
         "extending the 20 working days available to respond to your request, as allowed under section 15A.",
         "NZ", "delayed", ()),
+    "EU no documents found": (
+        "Thank you for your request for access to documents under Regulation 1049/2001. We regret to inform you "
+        "that no documents were found that would correspond to the description given in your application.",
+        "EU", "not_held", ()),
+    "EU unable to identify any documents": (
+        "We refer to your application under Regulation (EC) No 1049/2001. The Office was not able to identify "
+        "any documents that would correspond to the description given in your application.",
+        "EU", "not_held", ()),
+    "EU which subject, to address the request": (
+        "We refer to your application for access to documents under Regulation 1049/2001. We would like to "
+        "enquire which subject you are searching for, so that we may better address your request.",
+        "EU", "clarification_requested", ()),
+    "EU presumption of non-accessibility": (
+        "We refer to your application under Regulation 1049/2001. The documents you request form part of the "
+        "case file in a pending investigation. For these documents a general presumption of non-accessibility "
+        "applies.",
+        "EU", "refused", ()),
     "NZ proof of eligibility first": (
         "Before we begin processing your request, we require more information to establish your eligibility to "
         "make a request under the Official Information Act 1982.",

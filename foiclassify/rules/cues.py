@@ -455,7 +455,9 @@ CUES: tuple[Cue, ...] = (
         r"|\brefus(?:e|ed|ing) access\b"
         # an EU body: "your application cannot be granted, as disclosure is prevented by …"
         r"|\b(?:application|request|access)(?: to (?:the |these |this )?documents?)? (?:cannot"
-        r"|can not|could not|will not) be granted\b|\bdisclosure is prevented\b",
+        r"|can not|could not|will not) be granted\b|\bdisclosure is prevented\b"
+        # an EU body: a case file "for which a general presumption of non-accessibility applies"
+        r"|\bgeneral presumption of non-?accessibility\b",
         1.5,
         keywords=(
             "withheld",
@@ -465,6 +467,7 @@ CUES: tuple[Cue, ...] = (
             "declin",
             "be granted",
             "disclosure is prevented",
+            "presumption of non",
         ),
     ),
     Cue(
@@ -604,9 +607,20 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno"
         r" (?:recorded )?information (?:is |was )?held\b"
         r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retai"
-        r"ned)\b|\bdoesn't hold\b|\bdon't hold\b",
+        r"ned)\b|\bdoesn't hold\b|\bdon't hold\b"
+        # EU bodies: "no documents were found that would correspond to the description",
+        # "OLAF was not able to identify any documents that would correspond"
+        r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
+        r"ied|located)\b|\b(?:not able to|unable to|could not|cannot) (?:identify|find|locate)"
+        r" any (?:such )?documents?\b",
         2.0,
         keywords=(
+            "no documents",
+            "no document",
+            "no such document",
+            "any documents",
+            "any document",
+            "any such document",
             "not hold",
             "not have",
             "not retain",
@@ -668,7 +682,10 @@ CUES: tuple[Cue, ...] = (
         # an EU body's Article 6(2) letter: "we invite you to send us more detailed information"
         r"|\b(?:invite|ask|request) you to (?:send|provide|give|submit) (?:us |me )?(?:with )?(?"
         r":more|further|additional|clearer) (?:detailed |precise |specific )?(?:information|de"
-        r"tails|description)\b|\brequest for clarification\b",
+        r"tails|description)\b|\brequest for clarification\b"
+        # "we would like to enquire on which subject … so that we may better address your request"
+        r"|\bso that (?:we|i) (?:may|can|could|are able to) (?:better )?(?:address|handle|identi"
+        r"fy|locate|process|deal with|respond to) your (?:request|application)\b",
         2.0,
         keywords=(
             "invite you to",
@@ -685,6 +702,8 @@ CUES: tuple[Cue, ...] = (
             "will you",
             "before we",
             "before i",
+            "so that we",
+            "so that i",
         ),
     ),
     # Before any decision, the requester is asked to revise the request or to supply what
