@@ -16,7 +16,7 @@ from .labels import ACCESSIBLE_ELSEWHERE_CODES, EXEMPTIONS, NOT_HELD_CODES, OUTC
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
-from .rules.cues import IMPLIED_CODES
+from .rules.cues import IMPLIED_CODES, UNABLE_TO_PROVIDE
 from .rules.figures import answer_lines, cost_estimate
 from .segments import Segment
 from .tagger import Reading
@@ -299,6 +299,16 @@ def combine(
         signals.add("not_held")
         if cited <= NOT_HELD_CODES:
             signals.discard("withheld")
+    # "We are unable to provide the information you have requested. This is because we do not
+    # hold it": an inability that not holding explains is no refusal, where nothing else withholds.
+    withholding_hits = [hit for hit in kept_hits if hit.cue.signal == "withheld"]
+    if (
+        "not_held" in signals
+        and withholding_hits
+        and all(hit.cue.name == UNABLE_TO_PROVIDE for hit in withholding_hits)
+        and not cited - NOT_HELD_CODES
+    ):
+        signals.discard("withheld")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - NOT_HELD_CODES))
     answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:

@@ -23,6 +23,12 @@ CASES = [
     ("acknowledgement", "This is an automated response confirming receipt of your email."),
     ("delayed", "We need more time to consider the public interest test and will respond by 14 March."),
     ("delayed", "Please accept our apologies for the delay in dealing with your request."),
+    # inability that not holding explains is not a refusal (sixth session, from a fresh train letter)
+    ("not_held", "Unfortunately the Council is unable to provide the information you have requested. This is because we do not hold this information."),
+    ("refused", "We are unable to provide the names of the officers, which are exempt under section 40(2); we do not hold their addresses."),
+    ("partially_provided", "I have today decided to disclose some of the requested information. Some data has been withheld as it is exempt from disclosure."),
+    ("provided", "Thank you for your email of 7 February with clarification on 10 February. Please find below the information you requested: 5 reports since 2017."),
+    ("refused", "We would have to go into each individual report to find this, which would exceed the time and cost of compliance."),
     ("undetermined", "Please see the attached response letter."),
     ("undetermined", "Good afternoon, I hope you are well."),
     # The generic duties paragraph many police replies open with decides nothing by itself.

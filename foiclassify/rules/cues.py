@@ -39,6 +39,10 @@ class Cue:
     keywords: tuple[str, ...] = ()
 
 
+# The name of the cue "we are unable to provide …", which ``combine`` sets aside where the
+# letter's only explanation is that the information is not held.
+UNABLE_TO_PROVIDE = "will not disclose / unable to provide"
+
 W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
 WS = r"[ \t\n]{1,20}"  # a run of white space (bounded: patterns stay linear and their reach known)
 
@@ -362,7 +366,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:unable to|cannot|can not|not able to) (?:provide|disclose|release|supply) ("
         r"?:you with )?(?:some|part|parts) of\b"
         r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|mo"
-        r"st|part) of the information\b"
+        r"st|part) of the (?:requested )?information\b"
         r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the inf"
         r"ormation\b",
         1.5,
@@ -376,8 +380,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:disclosed|withheld|provided)"
         # "Certain information has been withheld under section 9(2)(a)", "We have withheld the
         # names and contact details of three people": parts taken out of what is released
-        r"|\b(?:certain|some) (?:information|details|material|content|text|parts?|names?|pers"
-        r"onal (?:information|details|data)) (?:has|have|was|were|is|are) (?:been )?(?:withhe"
+        r"|\b(?:certain|some) (?:information|data|details|material|content|text|parts?|names?|"
+        r"personal (?:information|details|data)) (?:has|have|was|were|is|are) (?:been )?(?:withhe"
         r"ld|redacted|removed)\b"
         r"|\bwithheld (?:the|some|certain) (?:names|contact details|personal (?:details|info"
         r"rmation|data)|signatures|(?:e-?mail|phone|telephone) (?:addresses|numbers))\b",
@@ -471,7 +475,7 @@ CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue(
-        "will not disclose / unable to provide",
+        UNABLE_TO_PROVIDE,
         "withheld",
         r"\b(?:will not|cannot|can not|can't|won't|unable to|not able to|not in a position to)"
         # ours, not the requester's ("if you are not able to provide any of the above")
@@ -535,7 +539,10 @@ CUES: tuple[Cue, ...] = (
         r":over|more than|in excess of|beyond) (?:18|eighteen|24|twenty[- ]four) (?:staff |wor"
         r"king |officer )?hours\b"
         # "would exceed the maximum amount of time a public authority is required to spend"
-        r"|\bexceed(?:s|ed|ing)? the maximum (?:amount of )?time\b",
+        r"|\bexceed(?:s|ed|ing)? the maximum (?:amount of )?time\b"
+        # "we would have to go into each individual report … which would exceed the time and
+        # cost of compliance"
+        r"|\bexceed(?:s|ed|ing)? the (?:time and cost|cost and time|cost) of compliance\b",
         2.0,
         keywords=(
             "limit",
@@ -671,7 +678,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|te"
         r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
-        r"rther|more) clarification\b|\bclarification (?:of|on|regarding|about|as to)\b"
+        r"rther|more) clarification\b"
+        # not one already received: "your email of 7 February with clarification on 10 February"
+        r"|(?<!with )(?<!following )(?<!after )\bclarification (?:of|on|regarding|about|as to)\b"
         r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
         r"|\bbefore (?:we|i) (?:can )?(?:begin|start) (?:processing|to process|considering|work"
         r"ing on) (?:your|the|this) request\b"
