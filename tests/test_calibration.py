@@ -55,3 +55,22 @@ def test_the_batch_output_has_needs_review():
     labelled = label_dataframe(pd.DataFrame({"text": LETTERS}))
     assert labelled["needs_review"].dtype == bool
     assert list(labelled["needs_review"]) == [classify(t).needs_review for t in LETTERS]
+
+
+def test_fresh_readings_are_of_stored_letters_with_these_signals_and_only_train_ones_are_fitted():
+    # data/real/fresh_readings.jsonl: how classify() read letters before they were added to the data;
+    # calibrate.py Platt-scales on the train ones (test letters are never fitted on)
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[1] / "data" / "real"
+    sys.path.insert(0, str(here))
+    from calibrate import FRESH_READINGS, fresh_train_readings
+
+    rows = [json.loads(line) for line in (here / "replies.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    readings = [json.loads(line) for line in FRESH_READINGS.read_text(encoding="utf-8").splitlines()]
+    assert readings and all(r["id"] in by_id and r["read_by"] and tuple(r["signals"]) == FEATURE_NAMES for r in readings)
+    fitted = fresh_train_readings(FRESH_READINGS, rows)
+    assert len(fitted) == sum(by_id[r["id"]]["split"] == "train" for r in readings) < len(readings)
+    assert {ok for _, ok in fitted} == {True, False}
