@@ -151,6 +151,20 @@ LETTERS = {
         "case file in a pending investigation. For these documents a general presumption of non-accessibility "
         "applies.",
         "EU", "refused", ()),
+    "NZ part transferred under section 14": (
+        "Thank you for your request under the Official Information Act 1982. We have decided under section "
+        "14(b)(i) of the Official Information Act to transfer this part of the request to the Ministry of Health. "
+        "The other parts of the request will remain with us.",
+        "NZ", "acknowledgement", ()),
+    "NZ not requests for official information": (
+        "Thank you for your request under the Official Information Act 1982. Any information held before the "
+        "Minister took office is not official information. Accordingly, parts 1 and 2 of your request are not "
+        "requests for official information.",
+        "NZ", "invalid_request", ()),
+    "NZ work with you to clarify": (
+        "I refer to your official information request under the Official Information Act 1982. We would like "
+        "to work with you in order to clarify your request to enable us to respond.",
+        "NZ", "clarification_requested", ()),
     "NZ proof of eligibility first": (
         "Before we begin processing your request, we require more information to establish your eligibility to "
         "make a request under the Official Information Act 1982.",
@@ -238,3 +252,10 @@ def test_a_letter_that_numbers_its_grounds_as_foisa_does_is_scottish():
     # a letter numbering one ground each way is not read as Scottish
     mixed = classify("Section 38 (personal information) and section 40 (personal information) apply.")
     assert mixed.jurisdiction == "UK"
+
+
+def test_a_part_transferred_under_section_14_is_read_as_a_transfer():
+    # "decided under section 14(b)(i) of the Act to transfer this part of the request": the rules'
+    # own reading, not a guess from framing (sixth session, from a fresh train-bound NZ letter)
+    text, *_ = LETTERS["NZ part transferred under section 14"]
+    assert classify(text).reason == "passes the request to another body; no decision on it here"

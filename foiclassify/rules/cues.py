@@ -654,7 +654,7 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:invalid request|request is invalid)\b|\b(?:treated|handled|dealt with|cons"
         r"idered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:"
         r"as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusi"
-        r"ness as usual\b|\bnot (?:a )?request for (?:recorded )?information\b"
+        r"ness as usual\b|\bnot (?:a )?requests? for (?:recorded |official )?information\b"
         r"|\b(?:questions|opinions?|explanations?),? rather than (?:for |requests? for )?("
         r"?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|f"
         r"oi)\b",
@@ -667,6 +667,7 @@ CUES: tuple[Cue, ...] = (
             "business as usual",
             "not a request for",
             "not request for",
+            "not requests for",
             "rather than",
             "does not fall under",
         ),
@@ -694,7 +695,9 @@ CUES: tuple[Cue, ...] = (
         r"tails|description)\b|\brequest for clarification\b"
         # "we would like to enquire on which subject … so that we may better address your request"
         r"|\bso that (?:we|i) (?:may|can|could|are able to) (?:better )?(?:address|handle|identi"
-        r"fy|locate|process|deal with|respond to) your (?:request|application)\b",
+        r"fy|locate|process|deal with|respond to) your (?:request|application)\b"
+        # NZ "We would like to work with you in order to clarify your request"
+        r"|\bwork with you (?:in order )?to (?:clarify|refine|narrow) (?:your|the|this) request\b",
         2.0,
         keywords=(
             "invite you to",
@@ -713,6 +716,7 @@ CUES: tuple[Cue, ...] = (
             "before i",
             "so that we",
             "so that i",
+            "work with you",
         ),
     ),
     # Before any decision, the requester is asked to revise the request or to supply what
@@ -800,7 +804,8 @@ CUES: tuple[Cue, ...] = (
         "transferred",
         r"\b(?:(?:have|has|had) (?:now )?transferred|(?:am|are|is) (?:now )?transferring) (?:y"
         r"our|the|this|part of your) (?:oia |lgoima |foi )?request\b"
-        r"|\b(?:decided|required|obliged) to transfer (?:your|the|this|part of your) request\b",
+        r"|\b(?:decided|required|obliged)(?: under [^.!?\n]{1,80}?)? to transfer (?:your|the|thi"
+        r"s|(?:this )?part of (?:your|the|this)) request\b",
         2.0,
         keywords=("transferred", "to transfer", "transferring"),
     ),
