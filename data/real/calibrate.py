@@ -166,7 +166,7 @@ def main() -> None:
     a, b = 1.0, 0.0
     if len(fresh) >= LEAST_FRESH:
         scores = [[intercept + sum(w * v for w, v in zip(weights, x))] for x, _ in fresh]
-        platt = LogisticRegression(penalty=None, max_iter=5000).fit(scores, [ok for _, ok in fresh])
+        platt = LogisticRegression(C=math.inf, max_iter=5000).fit(scores, [ok for _, ok in fresh])
         a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
         weights, intercept = [a * w for w in weights], a * intercept + b
         meta.update(platt={"scale": a, "shift": b, "fresh_readings": len(fresh)})
