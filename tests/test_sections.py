@@ -160,3 +160,29 @@ def test_a_provision_in_a_table_of_statistics_is_not_cited():
 
 def test_b6_needs_a_us_context():
     assert cited("The site is in grid square B6.") == ()
+
+
+# Sixth session, from fresh train-bound UK letters: the EIRs' "exception" named without the word
+# "regulation", FOIA s39 applied only to move a request to the EIRs, and section 23(1) named in
+# section 24(1)'s own wording.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Under Environmental Information Regulations the information requested is exempt under Exception "
+         "12(5)(b) The course of justice and inquiries.", ("EIR:12(5)(b)",)),
+        ("The Scottish Government is applying the exception at 10(5)(f) of the EISRs to this information.",
+         ("EISR:10(5)(f)",)),
+        ("I have processed your request under the Environmental Information Regulations. Section 39 of the "
+         "Freedom of Information Act 2000 exempts environmental information from the Act but requires us to "
+         "consider it under the Regulations. The request is refused under regulation 12(4)(b) as manifestly "
+         "unreasonable.", ("EIR:12(4)(b)",)),
+        ("The information is exempt under section 24(1) and section 40(2). Section 24: National security. "
+         "Information which does not fall within section 23(1) is exempt information if exemption from "
+         "section 1(1)(b) is required for the purpose of safeguarding national security.", ("FOIA:s24", "FOIA:s40")),
+        # unchanged: FOIA's exemption called by its number, and a cost-limit refusal
+        ("The information is exempt under exemption 43 (commercial interests).", ("FOIA:s43",)),
+        ("The information is exempt under section 12 as the cost would exceed the appropriate limit.", ("FOIA:s12",)),
+    ],
+)
+def test_eir_exceptions_routing_and_provisions_named_inside_another(text, expected):
+    assert cited(text) == expected

@@ -70,8 +70,19 @@ _CLAUSE_BREAK = re.compile(
 _ROUTED_TO_EIRS = re.compile(
     r"\bso that (?:we|the [a-z ]{1,40}) (?:do|does|need) not (?:also )?(?:have to |need to"
     r" )?(?:deal with|respond to|consider|handle)"
-    r" (?:your|the|this) request under (?:foisa|foia|the freedom of information)",
+    r" (?:your|the|this) request under (?:foisa|foia|the freedom of information)"
+    # FOIA s39: "exempts environmental information from the Act but requires us to consider it
+    # under the Regulations"
+    r"|\bexempts? environmental information\b|\brequires? (?:us|the [a-z ]{1,40}|public authori"
+    r"ties) to (?:consider|deal with|handle|process) (?:it|them|(?:the|your|this|such) requests?)"
+    r" under the (?:regulations|eirs?|environmental information regulations)\b",
     re.IGNORECASE,
+)
+
+# A provision named only to say what another provision's wording leaves out: section 24(1)'s
+# "Information which does not fall within section 23(1) is exempt information if …".
+_OUTSIDE_OF = re.compile(
+    r"\b(?:does|do) not fall (?:with)?in[ \t\n]+(?:sections?|s\.?)[ \t]*$", re.IGNORECASE
 )
 
 WHY_ROUTED_TO_EIRS = "applied only so that the request is answered under the EIRs"
@@ -120,6 +131,8 @@ def role_of(ref: SectionRef, prepared: Prepared) -> tuple[str, str]:
         prepared.text, *sentence_bounds(prepared.text, ref.start, ref.end)
     ):
         return "procedural", WHY_ROUTED_TO_EIRS
+    if _OUTSIDE_OF.search(prepared.text, max(0, ref.start - 40), ref.start):
+        return "mentioned", "named in another provision's wording, as outside it"
     s, e = clause_bounds(prepared.text, ref.start, ref.end)
     if NOT_APPLIED.search(prepared.text, s, e):
         return "considered_not_applied", "its sentence says it was not applied"

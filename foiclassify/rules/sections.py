@@ -497,6 +497,19 @@ def _bare_provisions(text: str, acts: dict[str, str], found: list[SectionRef]) -
     return out
 
 
+def _names_an_eir_exception(
+    trigger: str, number: str, subs: list[str], acts: dict[str, str]
+) -> bool:
+    """Whether "exception <provision>" in a UK or Scottish reply is the environmental
+    regulations' exception: regulation 12(4)/12(5) or 13 (EIR), 10(4)/10(5) or 11 (EISR)."""
+    if acts["jurisdiction"] not in ("UK", "UK-SCT") or not trigger.lower().startswith("except"):
+        return False
+    outer = subs[0] if subs else ""
+    return (number in ("12", "10") and outer in ("4", "5")) or (
+        number in ("13", "11") and outer in ("", "1", "2")
+    )
+
+
 def find_references(
     text: str, acts: dict[str, str], spots: dict[str, list[int]] | None = None
 ) -> list[SectionRef]:
@@ -519,13 +532,16 @@ def find_references(
                     kind = "section"
             number, subs = _split_provision(raw)
             if kind == "exemption":
-                # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section.
+                # "Exemption 6", "exemption (b)(6)" style: US numbering 1-9, else a UK section;
+                # but "Exception 12(5)(b)" names the EIRs' exception (FOIA has exemptions).
                 if (
                     number.isdigit()
                     and int(number) <= 9
                     and acts["jurisdiction"] in ("UK", "UK-SCT", "US")
                 ):
                     act = "USFOIA"
+                elif _names_an_eir_exception(match.group("trig"), number, subs, acts):
+                    act = acts["regulation"]
                 else:
                     act = acts["section"]
             elif kind == "article" and explicit is None:
