@@ -29,6 +29,14 @@ CASES = [
     ("partially_provided", "I have today decided to disclose some of the requested information. Some data has been withheld as it is exempt from disclosure."),
     ("provided", "Thank you for your email of 7 February with clarification on 10 February. Please find below the information you requested: 5 reports since 2017."),
     ("refused", "We would have to go into each individual report to find this, which would exceed the time and cost of compliance."),
+    # from fresh train-bound letters of new authorities (sixth session): a covering note whose
+    # response is attached decides nothing; the answers set out below it do
+    ("undetermined", "Thank you for your request received 11 March 2020. Please find attached NHS Dumfries and Galloway’s response to your request."),
+    ("provided", "Please find below Stockport Council's response:\n1) Stockport Council has received 1584 requests for information."),
+    ("not_held", "Thank you for your Freedom of Information request. Ards and North Down Borough Council has no responsibility for highway maintenance. This is the responsibility of the Department for Regional Development."),
+    ("clarification_requested", "I am writing to ask you to clarify your request, as we are not certain that we have understood it correctly."),
+    ("clarification_requested", "Understanding the exact terms of your request is crucial. In order to help us identify information within the scope of your request, we need a more precise understanding of the debt you describe."),
+    ("partially_provided", "My sincere apologies for the delay in responding to you. Please see the answers to your questions below:\n2019 – Not Held in line with our retention schedule\n2020 - 207\n2021 - 211"),
     ("undetermined", "Please see the attached response letter."),
     ("undetermined", "Good afternoon, I hope you are well."),
     # The generic duties paragraph many police replies open with decides nothing by itself.

@@ -51,7 +51,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "please find (the information)",
         "provided",
-        r"please find(?!"
+        r"please find"
+        # not "Please find attached NHS Dumfries and Galloway's response to your request"
+        r"(?![ \t\n]{1,20}(?:attached|enclosed|herewith)[ \t\n]{1,20}(?:[\w&.-]+[ \t]+){0,5}[\w&.-]"
+        r"+['’]s[ \t\n]{1,20}(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
+        r"(?!"
         + WS
         + r"(?:(?:attached|enclosed|herewith)"
         + WS
@@ -259,9 +263,15 @@ CUES: tuple[Cue, ...] = (
         "please see the data attached",
         "provided",
         r"\bsee (?:the )?(?:data|figures|information|table|spreadsheet|breakdown)s? (?:att"
-        r"ached|enclosed|below)\b",
+        r"ached|enclosed|below)\b"
+        # "Please see the answers to your questions below"
+        r"|\bsee (?:the|our|my) answers? (?:to (?:your|the|each of your) questions? )?(?:below"
+        r"|attached|enclosed)\b",
         1.0,
         keywords=(
+            "see the answer",
+            "see our answer",
+            "see my answer",
             "see data",
             "see the data",
             "see figures",
@@ -617,6 +627,8 @@ CUES: tuple[Cue, ...] = (
         r"ned)\b|\bdoesn't hold\b|\bdon't hold\b"
         # EU bodies: "no documents were found that would correspond to the description",
         # "OLAF was not able to identify any documents that would correspond"
+        # an answer line: "2019 – Not Held in line with our retention schedule", "Q3: not held"
+        r"|[-–:][ \t]*not held\b"
         r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
         r"ied|located)\b|\b(?:not able to|unable to|could not|cannot) (?:identify|find|locate)"
         r" any (?:such )?documents?\b",
@@ -644,6 +656,16 @@ CUES: tuple[Cue, ...] = (
             "not retained",
             "n't hold",
         ),
+    ),
+    # "The Council has no responsibility for highway maintenance. This is the responsibility of
+    # the Department for Regional Development": the information is another body's to hold
+    Cue(
+        "not our responsibility",
+        "not_held",
+        r"\b(?:has|have|had) no responsibility for\b|\bis not (?:the )?responsibility of (?:th"
+        r"e|this|our) (?:council|authority|trust|force|department|university|service)\b",
+        1.5,
+        keywords=("no responsibility for", "not the responsibility of", "not responsibility of"),
     ),
     # --- not a valid request
     Cue(
@@ -680,6 +702,10 @@ CUES: tuple[Cue, ...] = (
         r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
         r"rther|more) clarification\b"
+        # "I am writing to ask you to clarify your request", "grateful if you would clarify",
+        # "In order to help us identify information within the scope of your request"
+        r"|\b(?:ask|asking|request|requesting|invite|inviting) you to clarify\b|\bgrateful if y"
+        r"ou (?:would|could|can) clarify\b|\bhelp us (?:to )?identify (?:the )?information\b"
         # not one already received: "your email of 7 February with clarification on 10 February"
         r"|(?<!with )(?<!following )(?<!after )\bclarification (?:of|on|regarding|about|as to)\b"
         r"|\bbefore (?:we|i) (?:can|are able to) (?:process|respond|deal|proceed|progress|answer)"
@@ -717,6 +743,8 @@ CUES: tuple[Cue, ...] = (
             "so that we",
             "so that i",
             "work with you",
+            "help us identify",
+            "help us to identify",
         ),
     ),
     # Before any decision, the requester is asked to revise the request or to supply what
@@ -932,7 +960,9 @@ CUES: tuple[Cue, ...] = (
         + W
         + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?"
         r"attached\b"
-        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)",
+        r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)"
+        r"|\b(?:find|see) (?:attached|enclosed) (?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s (?:full |"
+        r"formal |final )?(?:response|reply|letter|decision)\b",
         1.5,
         keywords=("attached", "enclosed"),
     ),
