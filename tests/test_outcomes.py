@@ -32,6 +32,7 @@ CASES = [
     # from fresh train-bound letters of new authorities (sixth session): a covering note whose
     # response is attached decides nothing; the answers set out below it do
     ("undetermined", "Thank you for your request received 11 March 2020. Please find attached NHS Dumfries and Galloway’s response to your request."),
+    ("undetermined", "Dear Mr Murphy\nRe: request for information under The Freedom of Information Act.\nFurther  to  your  request  for  information  dated  9  September  2019,  please  find  attached  the  University  of  Birmingham’s  response.\nPlease note our statement in respect of Copyright, which is also attached.\nIf you are dissatisfied with the manner in which your request has been dealt with, you may ask for an internal review.\nYours sincerely\nFreedom of Information Team"),
     ("provided", "Please find below Stockport Council's response:\n1) Stockport Council has received 1584 requests for information."),
     ("not_held", "Thank you for your Freedom of Information request. Ards and North Down Borough Council has no responsibility for highway maintenance. This is the responsibility of the Department for Regional Development."),
     ("clarification_requested", "I am writing to ask you to clarify your request, as we are not certain that we have understood it correctly."),

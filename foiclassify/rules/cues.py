@@ -961,8 +961,8 @@ CUES: tuple[Cue, ...] = (
         + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?"
         r"attached\b"
         r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)"
-        r"|\b(?:find|see) (?:attached|enclosed) (?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s (?:full |"
-        r"formal |final )?(?:response|reply|letter|decision)\b",
+        r"|\b(?:find|see)[ \t]+(?:attached|enclosed)[ \t]+(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s"
+        r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b",
         1.5,
         keywords=("attached", "enclosed"),
     ),
