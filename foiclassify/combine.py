@@ -52,6 +52,7 @@ _WITHHOLDING_SIGNALS = frozenset(
         "withheld",
         "ncnd",
         "cost_limit",
+        "resource_diversion",
         "vexatious",
         "manifestly_unreasonable",
         "accessible_elsewhere",

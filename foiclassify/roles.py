@@ -31,6 +31,7 @@ _SIGNAL_ROLE: dict[str, str] = {
     "ncnd": "withheld",
     "withheld": "withheld",
     "cost_limit": "withheld",
+    "resource_diversion": "withheld",
     "vexatious": "withheld",
     "manifestly_unreasonable": "withheld",
     "accessible_elsewhere": "withheld",

@@ -165,6 +165,40 @@ LETTERS = {
         "I refer to your official information request under the Official Information Act 1982. We would like "
         "to work with you in order to clarify your request to enable us to respond.",
         "NZ", "clarification_requested", ()),
+    # sixth session, from fresh train-bound Australian and New Zealand letters
+    "AU subsection 24A(1)": (
+        "I have decided to refuse access to your request under subsection 24A(1) of the Freedom of Information "
+        "Act 1982 (Cth), on the basis that these documents do not exist.",
+        "AU", "not_held", ("AUFOI:s24A",)),
+    "AU grant part access": (
+        "Under the Freedom of Information Act 1982 (Cth) I have decided to grant part access to 6 documents, "
+        "with information redacted under section 22 of the FOI Act.",
+        "AU", "partially_provided", ()),
+    "AU partially exempt": (
+        "Your request under the Freedom of Information Act 1982 (Cth). I have decided that the document is "
+        "partially exempt from release on the basis of section 47F of the FOI Act.",
+        "AU", "partially_provided", ("AUFOI:s47F",)),
+    "AU decided to release one document": (
+        "Your request under the Freedom of Information Act 1982 (Cth). Summary of Decision. I have decided to "
+        "release 1 document to you. Details of the document are set out in a schedule at Annexure A.",
+        "AU", "provided", ()),
+    "AU refusal for diversion of resources": (
+        "Freedom of Information request – refuse access to documents – diversion of resources\nI refer to your "
+        "request dated 18 December 2024 under the Freedom of Information Act 1982 (Cth).",
+        "AU", "refused", ("AUFOI:s24",)),
+    "AU act named across a line with trailing spaces": (
+        "I refer to your email seeking access to documents under the Freedom of \nInformation Act 1982\n (the "
+        "FOI Act). Document 2, the section 30(2) exemption request from PM&C, is released in part under "
+        "section 47F(1).",
+        "AU", "partially_provided", ("AUFOI:s47F",)),
+    "AU assistance to narrow the scope": (
+        "Thank you for your request under the Freedom of Information Act 1982 (Cth). Can I please confirm a date "
+        "range? I would also appreciate your assistance to narrow the scope of the request itself.",
+        "AU", "clarification_requested", ()),
+    "NZ substantial collation named without its number": (
+        "Thank you for your request under the Official Information Act 1982. The correspondence requested "
+        "cannot be provided without substantial collation or research, and is therefore refused.",
+        "NZ", "refused", ("NZOIA:s18(f)",)),
     "NZ proof of eligibility first": (
         "Before we begin processing your request, we require more information to establish your eligibility to "
         "make a request under the Official Information Act 1982.",

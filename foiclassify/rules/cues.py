@@ -335,9 +335,11 @@ CUES: tuple[Cue, ...] = (
         + W
         + r"\bin full\b(?! (?:under|pursuant))"
         r"|\b(?:granted|grant you|give you|been given) full access\b|\bfull access (?:is|h"
-        r"as been) granted\b",
+        r"as been) granted\b"
+        # "I have decided to release 1 document to you"
+        r"|\bdecided to release (?:\d{1,4}|one|two|three|four|five|all|both|the) documents?\b",
         1.5,
-        keywords=("in full", "full access"),
+        keywords=("in full", "full access", "decided to release"),
     ),
     # --- only part is answered
     Cue(
@@ -407,7 +409,9 @@ CUES: tuple[Cue, ...] = (
         r"de[ds]?|disclose[ds]?)" + W + r"\bin part\b"
         r"|\bpart[- ]grant(?:ed|ing)?\b|\bpartial (?:access|release|grant)\b|\baccess in p"
         r"art\b|\bpartially (?:release[ds]?|releasing|grant(?:ed)?)\b"
-        r"|\bonly (?:to |of )?(?:certain|some|part of the) (?:of the )?documents\b",
+        r"|\bonly (?:to |of )?(?:certain|some|part of the) (?:of the )?documents\b"
+        # AU "I have decided to grant part access to 6 documents", "partially exempt from release"
+        r"|\bpart access\b|\bpartially exempt\b",
         1.5,
         keywords=(
             "in part",
@@ -421,6 +425,8 @@ CUES: tuple[Cue, ...] = (
             "some documents",
             "some of the documents",
             "part of the documents",
+            "part access",
+            "partially exempt",
         ),
     ),
     # NZ "One email trail was located which I have decided to release to you subject to
@@ -552,9 +558,15 @@ CUES: tuple[Cue, ...] = (
         r"|\bexceed(?:s|ed|ing)? the maximum (?:amount of )?time\b"
         # "we would have to go into each individual report … which would exceed the time and
         # cost of compliance"
-        r"|\bexceed(?:s|ed|ing)? the (?:time and cost|cost and time|cost) of compliance\b",
+        r"|\bexceed(?:s|ed|ing)? the (?:time and cost|cost and time|cost) of compliance\b"
+        # the like of it elsewhere: AU s24 "would substantially and unreasonably divert the
+        # resources"; NZ s18(f) "without substantial collation or research"
+        r"|\bsubstantially and unreasonably divert\b|\bwithout substantial collation (?:or|an"
+        r"d) research\b",
         2.0,
         keywords=(
+            "unreasonably divert",
+            "substantial collation",
             "limit",
             "appropriate level",
             "cost level",
@@ -589,6 +601,17 @@ CUES: tuple[Cue, ...] = (
             "maximum time",
             "maximum amount of time",
         ),
+    ),
+    # An Australian practical refusal named in a refusal's subject line: "Freedom of Information
+    # request – refuse access to documents – diversion of resources". Elsewhere the words only
+    # explain another ground (the EIRs' manifestly unreasonable burden), so no code but AU's.
+    Cue(
+        "refused for diversion of resources",
+        "resource_diversion",
+        r"\brefus(?:e|ed|al of) access to (?:the )?documents?\b[^.!?\n]{0,20}?\bdiversion of "
+        r"(?:the )?resources\b",
+        2.0,
+        keywords=("diversion of",),
     ),
     Cue(
         "vexatious",
@@ -723,7 +746,9 @@ CUES: tuple[Cue, ...] = (
         r"|\bso that (?:we|i) (?:may|can|could|are able to) (?:better )?(?:address|handle|identi"
         r"fy|locate|process|deal with|respond to) your (?:request|application)\b"
         # NZ "We would like to work with you in order to clarify your request"
-        r"|\bwork with you (?:in order )?to (?:clarify|refine|narrow) (?:your|the|this) request\b",
+        r"|\bwork with you (?:in order )?to (?:clarify|refine|narrow) (?:your|the|this) request\b"
+        # AU "I would also appreciate your assistance to narrow the scope of the request"
+        r"|\bassistance to (?:narrow|refine|clarify) (?:the scope of )?(?:your|the|this) request\b",
         2.0,
         keywords=(
             "invite you to",
@@ -745,6 +770,7 @@ CUES: tuple[Cue, ...] = (
             "work with you",
             "help us identify",
             "help us to identify",
+            "assistance to",
         ),
     ),
     # Before any decision, the requester is asked to revise the request or to supply what
@@ -1095,7 +1121,14 @@ CUES: tuple[Cue, ...] = (
 # "article" in an EU letter: a ground named without a number implies that act's code; in a
 # country with no such code, none.
 IMPLIED_CODES: dict[str, dict[str, str]] = {
-    "cost_limit": {"FOIA": "FOIA:s12", "FOISA": "FOISA:s12"},
+    "cost_limit": {
+        "FOIA": "FOIA:s12",
+        "FOISA": "FOISA:s12",
+        "AUFOI": "AUFOI:s24",
+        "NZOIA": "NZOIA:s18(f)",
+        "NZLGOIMA": "NZLGOIMA:s17(f)",
+    },
+    "resource_diversion": {"AUFOI": "AUFOI:s24"},
     "vexatious": {"FOIA": "FOIA:s14", "FOISA": "FOISA:s14"},
     "manifestly_unreasonable": {"FOIA": "EIR:12(4)(b)", "FOISA": "EISR:10(4)(b)"},
     "accessible_elsewhere": {"FOIA": "FOIA:s21", "FOISA": "FOISA:s25"},

@@ -33,7 +33,7 @@ _SEP = (
 
 _TRIGGER = (
     r"(?P<trig>"
-    r"\b(?:sections?|secs?\.|ss\.?|adran(?:nau)?)(?:\(s\))?"  # "section(s) 29(1)(d)" in a template
+    r"\b(?:(?:sub-?)?sections?|secs?\.|ss\.?|adran(?:nau)?)(?:\(s\))?"  # "section(s) 29(1)(d)"
     r"|(?<![\w'’.])s\.?[ ]?(?=\d)"
     r"|\b(?:regulations?|regs?\.?|rheoliad(?:au)?)(?:\(s\))?"
     r"|\b(?:articles?|art\.)"
@@ -54,7 +54,19 @@ _ONE_NUM = re.compile(_NUM)
 # Every _TRIGGER match starts with one of these (lower case): where a reference can begin.
 # "ss" (a common letter pair) only where a number follows within the trigger's reach.
 _TRIGGER_STARTS = (
-    ("sec", "ss.", "adran", "reg", "rheoliad", "exempt", "except", "article", "art.")
+    (
+        "sec",
+        "subsec",
+        "sub-sec",
+        "ss.",
+        "adran",
+        "reg",
+        "rheoliad",
+        "exempt",
+        "except",
+        "article",
+        "art.",
+    )
     + tuple(f"ss{gap}{d}" for gap in ("", " ", "  ", "   ") for d in "0123456789")
     + tuple(f"s{dot}{d}" for dot in ("", ".", " ", ". ") for d in "0123456789")
 )
@@ -290,6 +302,13 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
     catalogue: its sections are ``"other_act"`` evidence, never another country's codes."""
     spots = KEYWORDS.find(folded) if spots is None else spots
     jurisdiction = jurisdiction_of(spots)
+    if jurisdiction == "UK" and "  " in folded:
+        # "Freedom of \nInformation Act 1982": a PDF's trailing spaces before a line break split
+        # the act's name; read the words that name a jurisdiction with the spaces collapsed
+        collapsed_spots = KEYWORDS.find(" ".join(folded.split()))
+        if jurisdiction_of(collapsed_spots) != "UK":
+            spots = collapsed_spots
+            jurisdiction = jurisdiction_of(spots)
     if jurisdiction == "UK" and numbered_as_foisa(folded, spots):
         jurisdiction = "UK-SCT"
     section, regulation = _JURISDICTION_ACTS[jurisdiction]
@@ -336,6 +355,8 @@ def _act_after(text: str, pos: int, acts: dict[str, str]) -> str | None:
     if not match:
         return None
     if match.group("FOIA"):
+        if match.group("state") and match.group("state").lower() in ("cth", "commonwealth"):
+            return "AUFOI"  # "(Cth)" names the Commonwealth's act, not a state's
         if match.group("state"):
             return f"Freedom of Information Act ({match.group('state')})"
         year = match.group("year")
