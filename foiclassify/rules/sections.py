@@ -295,6 +295,11 @@ def numbered_as_foisa(folded: str, spots: dict[str, list[int]]) -> bool:
     return scottish and not uk
 
 
+# Cheap signs that another country's act may be named across a line break (its year, the EU
+# regulation's number, a government domain); without one, the collapsed reading is skipped.
+_SPLIT_NAME_HINTS = ("1982", "1987", "1997", "2014", "1049", "(cth", "gov.au", "govt.nz", "europa")
+
+
 def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[str, str]:
     """Which act a bare "section"/"regulation"/"article" means in a document (given as
     :func:`~foiclassify.text.fold` of it; ``spots`` is :data:`KEYWORDS` found in it, when the
@@ -302,7 +307,11 @@ def default_act(folded: str, spots: dict[str, list[int]] | None = None) -> dict[
     catalogue: its sections are ``"other_act"`` evidence, never another country's codes."""
     spots = KEYWORDS.find(folded) if spots is None else spots
     jurisdiction = jurisdiction_of(spots)
-    if jurisdiction == "UK" and "  " in folded:
+    if (
+        jurisdiction == "UK"
+        and "  " in folded
+        and any(hint in folded for hint in _SPLIT_NAME_HINTS)
+    ):
         # "Freedom of \nInformation Act 1982": a PDF's trailing spaces before a line break split
         # the act's name; read the words that name a jurisdiction with the spaces collapsed
         collapsed_spots = KEYWORDS.find(" ".join(folded.split()))
