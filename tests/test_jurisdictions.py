@@ -199,6 +199,15 @@ LETTERS = {
         "Thank you for your request under the Official Information Act 1982. The correspondence requested "
         "cannot be provided without substantial collation or research, and is therefore refused.",
         "NZ", "refused", ("NZOIA:s18(f)",)),
+    "NZ act named with the fi ligature lost": (
+        "Due to the substantial amount of work that would be required, we are refusing your request under "
+        "section 18(f) of the Of icial Information Act 1982 (\u201cthe OIA\u201d).",
+        "NZ", "refused", ("NZOIA:s18(f)",)),
+    "NZ see the attached spreadsheet": (
+        "Thank you for your request under the Official Information Act 1982. Please see the attached  spreadsheet "
+        "that provides headcount numbers. The rest of your request is refused under section 18(f) of the Act, "
+        "due to the substantial collation that it would need.",
+        "NZ", "partially_provided", ("NZOIA:s18(f)",)),
     "NZ proof of eligibility first": (
         "Before we begin processing your request, we require more information to establish your eligibility to "
         "make a request under the Official Information Act 1982.",

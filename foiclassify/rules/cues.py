@@ -264,11 +264,15 @@ CUES: tuple[Cue, ...] = (
         "provided",
         r"\bsee (?:the )?(?:data|figures|information|table|spreadsheet|breakdown)s? (?:att"
         r"ached|enclosed|below)\b"
+        # "Please see the attached  spreadsheet that provides headcount numbers"
+        r"|\bsee the (?:attached|enclosed)[ \t]+(?:spreadsheet|table|data|figures|breakdown)\b"
         # "Please see the answers to your questions below"
         r"|\bsee (?:the|our|my) answers? (?:to (?:your|the|each of your) questions? )?(?:below"
         r"|attached|enclosed)\b",
         1.0,
         keywords=(
+            "see the attached",
+            "see the enclosed",
             "see the answer",
             "see our answer",
             "see my answer",

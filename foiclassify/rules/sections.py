@@ -170,6 +170,10 @@ _AU_FEDERAL_WORDS = (
 )
 _NZ_WORDS = (
     "official information act",
+    # FYI's PDF-to-HTML views drop the "fi" ligature: "the Of icial Information Act 1982"
+    "of icial information act",
+    "the oia",
+    "(oia)",
     "lgoima",
     "local government official information",
     "fyi.org.nz",
