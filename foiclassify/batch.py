@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import shutil
 import sys
 from collections import deque
@@ -335,13 +336,17 @@ def label_files(
     input_format: str | None = None,
     output_format: str | None = None,
     threads: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     chunk_size: int = 500,
     quiet: bool = False,
     restart: bool = False,
     segments: bool = False,
 ) -> RunSummary:
     """Label every row of ``inputs`` into ``output``; resumable, order-preserving, atomic.
+
+    ``jobs`` worker processes label the chunks; ``None`` takes :func:`default_jobs`: one per CPU
+    core this process may use, but no more than there are chunks, so a small input is labelled
+    in this process alone.
 
     Raises :class:`~foiclassify.io.InputError` (one line naming the file or column) before any
     labelling when an input or the output cannot be used.
@@ -397,6 +402,8 @@ def label_files(
         return partial / f"chunk-{index:07d}.{out_fmt}"
 
     total = sum(s.rows for s in sources)
+    if jobs is None:
+        jobs = default_jobs(total, chunk_size)
     resumed = rows_out = errors = 0
     done_paths: list[Path] = []
     resumed_paths: list[
@@ -459,6 +466,21 @@ def label_files(
     rows_resumed, errors_resumed = _count(resumed_paths, out_fmt)
     shutil.rmtree(partial)
     return RunSummary(output, total, rows_out + rows_resumed, errors + errors_resumed, resumed)
+
+
+def default_jobs(rows: int, chunk_size: int, cores: int | None = None) -> int:
+    """Worker processes for ``rows`` rows in chunks of ``chunk_size``: one per CPU core this
+    process may use (``cores``, when given), but no more than there are chunks.
+
+    >>> default_jobs(100, 500, cores=8), default_jobs(2_000, 500, cores=8)
+    (1, 4)
+    >>> default_jobs(9_000, 500, cores=2), default_jobs(0, 500, cores=2)
+    (2, 1)
+    """
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    chunks = -(-rows // chunk_size)
+    return max(1, min(cores or 1, chunks))
 
 
 def _count(paths: list[Path], fmt: str) -> tuple[int, int]:

@@ -329,7 +329,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=TABLE_FORMATS,
         help="override the format read from the output's extension",
     )
-    label.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    label.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        help="worker processes (default: one per CPU core, at most one per chunk)",
+    )
     label.add_argument(
         "--chunk-size", type=int, default=500, help="rows per committed chunk (default 500)"
     )
@@ -427,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         return _train_or_evaluate(args)
     if args.command == "report":
         return _report(args, argv)
-    if args.jobs < 1 or args.chunk_size < 1:
+    if (args.jobs is not None and args.jobs < 1) or args.chunk_size < 1:
         parser.error("--jobs and --chunk-size must be at least 1")
     try:
         if args.output is not None:

@@ -146,10 +146,26 @@ def test_folder_and_mbox_inputs(tmp_path):
 def test_jobs_keep_input_order(tmp_path):
     texts = [f"There were {i} incidents; please find the figures below." if i % 3 else "We do not hold this information." for i in range(300)]
     pd.DataFrame({"n": range(300), "text": texts}).to_csv(tmp_path / "in.csv", index=False)
-    label_files([tmp_path / "in.csv"], tmp_path / "one.csv", quiet=True, chunk_size=20)
+    label_files([tmp_path / "in.csv"], tmp_path / "one.csv", quiet=True, chunk_size=20, jobs=1)
     label_files([tmp_path / "in.csv"], tmp_path / "two.csv", quiet=True, chunk_size=20, jobs=2)
-    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    label_files([tmp_path / "in.csv"], tmp_path / "auto.csv", quiet=True, chunk_size=20)  # default: one per core
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes() == (tmp_path / "auto.csv").read_bytes()
     assert _read(tmp_path / "two.csv")["n"].tolist() == [str(i) for i in range(300)]
+
+
+def test_default_jobs_label_a_small_input_in_this_process(tmp_path, monkeypatch):
+    """By default a worker process per core, but never more than there are chunks: one chunk is
+    labelled here, without starting a pool (whose start-up would dominate a small input)."""
+    import foiclassify.batch as batch
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started for one chunk")
+
+    monkeypatch.setattr(batch.multiprocessing, "get_context", no_pool)
+    pd.DataFrame({"text": ["We do not hold this information."] * 3}).to_csv(tmp_path / "in.csv", index=False)
+    label_files([tmp_path / "in.csv"], tmp_path / "out.csv", quiet=True)
+    assert _read(tmp_path / "out.csv")["outcome"].tolist() == ["not_held"] * 3
+    assert batch.default_jobs(1_000, 500, cores=8) == 2 and batch.default_jobs(1_000, 500, cores=1) == 1
 
 
 def test_resume_after_kill_gives_every_row_once(tmp_path):
