@@ -71,7 +71,13 @@ class AlaveteliPage:
 
 
 def _text(node: Any) -> str:
-    """The visible text of an element, lines kept, spaces inside each line collapsed."""
+    """The visible text of an element as a browser shows it: a run of white space in the markup,
+    line breaks included, is one space (outside ``<pre>``); ``<br>`` and block elements break
+    lines. Alaveteli prints an e-mail's lines as ``<br />`` followed by a newline in the markup,
+    which is one line break, not a blank line between every two lines."""
+    for string in node.find_all(string=True):
+        if string.find_parent("pre") is None and _SPACES.search(string):
+            string.replace_with(_SPACES.sub(" ", string))
     for br in node.find_all("br"):
         br.replace_with("\n")
     for block in node.find_all(["p", "div", "li", "tr", "h1", "h2", "h3", "h4"]):
@@ -79,6 +85,9 @@ def _text(node: Any) -> str:
         block.insert_after("\n")
     lines = (" ".join(line.split()) for line in node.get_text().splitlines())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_SPACES = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]")
 
 
 def _one_line(node: Any) -> str:

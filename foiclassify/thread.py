@@ -343,7 +343,10 @@ def roll_up(messages: tuple[Message, ...]) -> tuple[str, tuple[str, ...], str, i
     decide nothing. The exemptions are those cited in the decisive message, plus those of the
     initial answer when a review upheld it without naming them again. When no message decides,
     a thread whose last authority message is an acknowledgement or holding reply is waiting
-    (that label), else ``undetermined``.
+    (that label), else ``undetermined``. A request for clarification is superseded by a later
+    authority message that is neither: when that message's decision cannot be read (its answer is
+    in an attachment not supplied), the thread is ``undetermined``, not still awaiting
+    clarification.
     """
     authority = [
         (i, m.result)
@@ -357,6 +360,10 @@ def roll_up(messages: tuple[Message, ...]) -> tuple[str, tuple[str, ...], str, i
         return "undetermined", (), "initial", None
     reviews = [(i, r) for i, r in decisive if r.stage == "internal_review"]
     index, result = (reviews or decisive)[-1]
+    if result.outcome == "clarification_requested" and any(
+        i > index and r.outcome == "undetermined" for i, r in authority
+    ):
+        return "undetermined", (), result.stage, None
     exemptions: tuple[str, ...] = result.exemptions
     if reviews and not exemptions:
         initial = [r for i, r in decisive if r.stage == "initial" and i < index]

@@ -115,6 +115,15 @@ CASES = [
     # case it is exempt") is no refusal; "some of the information is covered by" these sections
     ("not_held", "Any person may ask for information, except where it falls under one of the exemptions. In such a case the information is deemed to be exempt. I can confirm that the Council does not hold the information you have requested."),
     ("partially_provided", "Some of the information you have requested is covered by the following sections of the Act: section 40(2) (personal information) and section 43(2) (commercial interests)."),
+    # from the saved WhatDoTheyKnow pages (seventh session): acknowledgements worded "currently
+    # processing" / "dealing with your request"; a covering note that says the formal response is
+    # attached decides nothing in its own text (apology or not), unless it says the information is
+    # attached too; and "I have attached my formal response" gives no information beside a not-held
+    ("acknowledgement", "Thank you for your email. We are currently processing your request. If you have any questions, please ask by return email."),
+    ("acknowledgement", "Thank you for contacting us on 26 July 2019. We are dealing with your request under the Freedom of Information Act 2000 and aim to send you a response by 27 August 2019."),
+    ("undetermined", "Thank you for your request for information concerning application 16/03061.\n\nI have attached my formal response and apologise for the delay in replying."),
+    ("provided", "Thank you for your request for information received on 14 May 2019.\n\nI have attached our formal response to your request, and the information you asked for."),
+    ("not_held", "Unfortunately I am unable to provide this information, because we do not have it. I have attached my formal response which sets out the details."),
 ]
 
 

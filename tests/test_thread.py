@@ -80,6 +80,18 @@ def test_waiting_thread_takes_last_holding_reply():
     assert t.outcome == "acknowledgement" and t.decisive_index is None
 
 
+def test_an_answer_after_a_clarification_supersedes_it_even_when_unreadable():
+    """A real WhatDoTheyKnow pattern: the authority asks what the request means, the requester
+    explains, and the answer comes as an attached letter the thread does not include."""
+    asked = {"role": "authority", "text": "Could you please clarify which planning application you mean, so that we can identify the information?"}
+    answer = {"role": "authority", "text": "Dear Sir/Madam\n\nThank you for your request for information concerning land at Priory Road.\n\nI have attached my formal response and apologise for the delay in\nreplying.\nKnowledge and Information Access Team"}
+    t = classify_thread([asked, {"role": "requester", "text": "I mean application 16/03061."}, answer])
+    assert t.messages[2].result.outcome == "undetermined"  # the apology is no holding reply
+    assert t.outcome == "undetermined" and t.decisive_index is None
+    holding = {"role": "authority", "text": "We are sorry for the delay; we need more time and will respond by 5 March."}
+    assert classify_thread([asked, holding]).outcome == "clarification_requested"
+
+
 def test_upheld_review_keeps_initial_exemptions():
     t = classify_thread([
         {"role": "authority", "text": "The report is exempt under section 36 and is withheld."},

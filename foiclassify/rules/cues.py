@@ -90,6 +90,8 @@ CUES: tuple[Cue, ...] = (
         + WS
         + r")?(?:(?:our|my|the|a|an|your)"
         + WS
+        + r")?(?:(?:full|formal|final|official)"
+        + WS
         + r")?(?:response|letter|reply|decision|acknowledg|information sheet|fact ?sheet|leaflet"
         r"|guidance note|ncnd|neither confirm|(?:a )?copy of (?:the |our )?(?:complaints? |appea"
         r"ls? |internal review )?procedure))",
@@ -111,6 +113,28 @@ CUES: tuple[Cue, ...] = (
             "am releasing",
             "are releasing",
         ),
+    ),
+    Cue(
+        "attached with the information you asked for",
+        "provided",
+        # "I have attached our formal response to your request, and the information you asked for"
+        r"\b(?:attached|enclosed)\b[^.!?\n]{0,60}?\b(?:and|along with|together with)"
+        + WS
+        + r"(?:all"
+        + WS
+        + r")?the"
+        + WS
+        + r"(?:information|data|documents|figures)"
+        + WS
+        + r"(?:you"
+        + WS
+        + r"(?:have"
+        + WS
+        + r")?(?:asked"
+        + WS
+        + r"for|requested)|requested)\b",
+        1.5,
+        keywords=("attached", "enclosed"),
     ),
     Cue(
         "information is set out / as follows",
@@ -817,8 +841,8 @@ CUES: tuple[Cue, ...] = (
         r"es|ing) receipt\b|\backnowledge?ment of (?:your )?(?:request|receipt)\b|\bautoma"
         r"ted (?:confirmation|response|reply|acknowledg)"
         r"|\bautomatic (?:reply|response|acknowledg)|\bthis is an auto\b"
-        r"|\b(?:we|i) are (?:now )?(?:handling|processing) your (?:request|e-?mail|enquiry"
-        r")\b|\bhave given it (?:the )?reference\b",
+        r"|\b(?:we|i) are (?:now |currently )?(?:handling|processing|dealing with) your (?:re"
+        r"quest|e-?mail|enquiry)\b|\bhave given it (?:the )?reference\b",
         1.5,
         keywords=(
             "received",
@@ -832,6 +856,7 @@ CUES: tuple[Cue, ...] = (
             "auto",
             "handling your",
             "processing your",
+            "dealing with your",
             "given it",
         ),
     ),
@@ -992,7 +1017,10 @@ CUES: tuple[Cue, ...] = (
         r"attached\b"
         r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)"
         r"|\b(?:find|see)[ \t]+(?:attached|enclosed)[ \t]+(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s"
-        r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b",
+        r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b"
+        # "I have attached my formal response", "we have enclosed our response to your request"
+        r"|\b(?:i|we)[ \t]+(?:have[ \t]+)?(?:attached|enclosed)[ \t\n]+(?:our|my|the)[ \t\n]+"
+        r"(?:(?:full|formal|final|official)[ \t\n]+)?(?:response|reply|decision)\b",
         1.5,
         keywords=("attached", "enclosed"),
     ),
