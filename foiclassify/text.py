@@ -273,10 +273,14 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._pre = 0  # inside <pre> / <textarea>: line breaks are kept as written
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "head"):
             self._skip += 1
+        elif tag in ("pre", "textarea"):
+            self._pre += 1
+            self.parts.append("\n")
         elif tag in self._BLOCK:
             self.parts.append(
                 "\n\n" if tag in ("p", "div", "table", "h1", "h2", "h3", "blockquote") else "\n"
@@ -285,12 +289,18 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style", "head"):
             self._skip = max(0, self._skip - 1)
+        elif tag in ("pre", "textarea"):
+            self._pre = max(0, self._pre - 1)
+            self.parts.append("\n")
         elif tag in ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        # As a browser shows it: outside <pre>, a run of white space in the markup, line breaks
+        # included, is one space; only <br> and block elements break lines. (An e-mail printed
+        # as "line<br />\nline" is one line break, not a blank line after every line.)
         if not self._skip:
-            self.parts.append(data)
+            self.parts.append(data if self._pre else _MARKUP_SPACE.sub(" ", data))
 
 
 _HTML_SNIFF = re.compile(
@@ -303,14 +313,22 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_SNIFF.findall(text[:20000])) >= 2
 
 
+_MARKUP_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML document, with paragraph breaks kept as blank lines."""
+    """Visible text of an HTML document, with paragraph breaks kept as blank lines.
+
+    >>> html_to_text("<p>Thank you. If you\\n<br /> have any questions,\\n<br /> ask.</p>")
+    'Thank you. If you\\nhave any questions,\\nask.'
+    """
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     joined = "".join(parser.parts)
     text = html.unescape(joined) if "&" in joined else joined
     text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
+    text = re.sub(r"\n[ \t\f\v]+(?=\S)", "\n", text)  # no indent from the markup's own spaces
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

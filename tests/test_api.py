@@ -58,6 +58,19 @@ def test_html_is_reduced_to_text():
     assert r.exemptions == ("FOIA:s40",) and r.outcome == "refused"
 
 
+
+def test_html_email_lines_are_one_line_break_not_a_paragraph():
+    """An HTML e-mail prints each line as "<br />" then a newline in the markup: one line break as
+    a browser shows it. Read as a blank line, it cut sentences apart and lost their cues."""
+    not_held = ("<html><body><p>Dear Mr Smith,<br />\n<br />\nThank you for your request for information about\n<br /> potholes. "
+                "Unfortunately I am unable to provide this information, because we do\n<br /> not hold it. The council stopped "
+                "recording\n<br /> repairs by street in 2015.<br />\n<br />\nYours sincerely</p></body></html>")
+    assert classify(not_held).outcome == "not_held"
+    ack = ("<html><body><p>Thank you for your email. We are currently processing\n<br /> your request. If you have any "
+           "questions, please ask by return email.<br />\n<br />\nFOI Team</p></body></html>")
+    assert classify(ack).outcome == "acknowledgement"
+
+
 def test_wrong_type_is_a_clear_error():
     with pytest.raises(TypeError, match="expects text"):
         classify(42)  # type: ignore[arg-type]
