@@ -46,7 +46,9 @@ def kind_of(authority: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--replies", type=Path, default=HERE / "replies.jsonl")
     parser.add_argument("--split", default="test", choices=("train", "test"))
     args = parser.parse_args()
@@ -58,7 +60,8 @@ def main() -> None:
         tally = counts[kind_of(row["authority"])]
         tally[0] += 1
         tally[1] += classify(row["text"]).outcome == row["label_outcome"]
-    print(f"| kind of authority ({args.split} split, UK and Scotland) | replies | outcome right | 95% interval |")
+    header = f"kind of authority ({args.split} split, UK and Scotland)"
+    print(f"| {header} | replies | outcome right | 95% interval |")
     print("|---|---|---|---|")
     for kind, (n, right) in sorted(counts.items(), key=lambda item: -item[1][0]):
         low, high = wilson_interval(right, n)
