@@ -336,7 +336,7 @@ def label_files(
     input_format: str | None = None,
     output_format: str | None = None,
     threads: bool = False,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     chunk_size: int = 500,
     quiet: bool = False,
     restart: bool = False,
@@ -344,9 +344,11 @@ def label_files(
 ) -> RunSummary:
     """Label every row of ``inputs`` into ``output``; resumable, order-preserving, atomic.
 
-    ``jobs`` worker processes label the chunks; ``None`` takes :func:`default_jobs`: one per CPU
-    core this process may use, but no more than there are chunks, so a small input is labelled
-    in this process alone.
+    ``jobs`` worker processes label the chunks (forked from this one); ``None`` takes
+    :func:`default_jobs`: one per CPU core this process may use, but no more than there are
+    chunks, so a small input is labelled in this process alone. The command line's default is
+    ``None``; from Python it is 1, since forking a process that runs threads (a notebook kernel)
+    is unsafe.
 
     Raises :class:`~foiclassify.io.InputError` (one line naming the file or column) before any
     labelling when an input or the output cannot be used.

@@ -148,13 +148,13 @@ def test_jobs_keep_input_order(tmp_path):
     pd.DataFrame({"n": range(300), "text": texts}).to_csv(tmp_path / "in.csv", index=False)
     label_files([tmp_path / "in.csv"], tmp_path / "one.csv", quiet=True, chunk_size=20, jobs=1)
     label_files([tmp_path / "in.csv"], tmp_path / "two.csv", quiet=True, chunk_size=20, jobs=2)
-    label_files([tmp_path / "in.csv"], tmp_path / "auto.csv", quiet=True, chunk_size=20)  # default: one per core
+    label_files([tmp_path / "in.csv"], tmp_path / "auto.csv", quiet=True, chunk_size=20, jobs=None)  # one per core
     assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes() == (tmp_path / "auto.csv").read_bytes()
     assert _read(tmp_path / "two.csv")["n"].tolist() == [str(i) for i in range(300)]
 
 
-def test_default_jobs_label_a_small_input_in_this_process(tmp_path, monkeypatch):
-    """By default a worker process per core, but never more than there are chunks: one chunk is
+def test_one_job_per_core_labels_a_small_input_in_this_process(tmp_path, monkeypatch):
+    """jobs=None (the command line's default): a worker process per core, but never more than there are chunks: one chunk is
     labelled here, without starting a pool (whose start-up would dominate a small input)."""
     import foiclassify.batch as batch
 
@@ -163,7 +163,7 @@ def test_default_jobs_label_a_small_input_in_this_process(tmp_path, monkeypatch)
 
     monkeypatch.setattr(batch.multiprocessing, "get_context", no_pool)
     pd.DataFrame({"text": ["We do not hold this information."] * 3}).to_csv(tmp_path / "in.csv", index=False)
-    label_files([tmp_path / "in.csv"], tmp_path / "out.csv", quiet=True)
+    label_files([tmp_path / "in.csv"], tmp_path / "out.csv", quiet=True, jobs=None)
     assert _read(tmp_path / "out.csv")["outcome"].tolist() == ["not_held"] * 3
     assert batch.default_jobs(1_000, 500, cores=8) == 2 and batch.default_jobs(1_000, 500, cores=1) == 1
 
