@@ -124,6 +124,11 @@ CASES = [
     ("undetermined", "Thank you for your request for information concerning application 16/03061.\n\nI have attached my formal response and apologise for the delay in replying."),
     ("provided", "Thank you for your request for information received on 14 May 2019.\n\nI have attached our formal response to your request, and the information you asked for."),
     ("not_held", "Unfortunately I am unable to provide this information, because we do not have it. I have attached my formal response which sets out the details."),
+    # covering notes in general wording (a battery of constructed notes): the response is attached
+    ("undetermined", "Dear Mr Jones\n\nI attach the Council's response to your request for information.\n\nRegards"),
+    ("undetermined", "Dear Mr Jones\n\nPlease find enclosed a copy of our response to your request.\n\nRegards"),
+    ("undetermined", "Dear Mr Jones\n\nI am attaching the Trust's response to your Freedom of Information request.\n\nRegards"),
+    ("provided", "Dear Mr Jones\n\nPlease find enclosed a copy of the minutes you asked for.\n\nRegards"),
 ]
 
 

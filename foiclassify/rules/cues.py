@@ -59,6 +59,12 @@ CUES: tuple[Cue, ...] = (
         + WS
         + r"(?:(?:attached|enclosed|herewith)"
         + WS
+        + r")?(?:(?:a"
+        + WS
+        + r")?cop(?:y|ies)"
+        + WS
+        + r"of"
+        + WS
         + r")?(?:(?:our|my|the|a|this|your)"
         + WS
         + r")?(?:(?:full|formal|final)"
@@ -84,6 +90,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:\b(?:i|we) (?:enclose|attach|have attached|have enclosed|have included|am att"
         r"aching|are attaching|am providing|are providing|am releasing|are releasing)|\band "
         r"(?:enclose|attach))\b"
+        # not "I attach the Council's response to your request"
+        r"(?![ \t\n]{1,20}(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s[ \t\n]{1,20}"
+        r"(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
         r"(?!"
         + WS
         + r"(?:you(?: with)?"
@@ -1011,18 +1020,21 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "see the attached response",
         "answer_in_attachment",
-        r"\b(?:see|find|refer to)\b(?: the| our| my)? attached\b"
+        r"\b(?:see|find|refer to)\b(?: the| our| my)? (?:attached|enclosed)\b"
         + W
         + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?"
         r"attached\b"
         r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)"
         r"|\b(?:find|see)[ \t]+(?:attached|enclosed)[ \t]+(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s"
         r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b"
-        # "I have attached my formal response", "we have enclosed our response to your request"
-        r"|\b(?:i|we)[ \t]+(?:have[ \t]+)?(?:attached|enclosed)[ \t\n]+(?:our|my|the)[ \t\n]+"
+        # "I have attached my formal response", "we have enclosed our response to your request",
+        # "I attach the Council's response", "I am attaching the Trust's response"
+        r"|\b(?:i|we)[ \t]+(?:have[ \t]+attached|have[ \t]+enclosed|attach|enclose|am[ \t]+atta"
+        r"ching|are[ \t]+attaching)[ \t\n]+(?:our|my|the|(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s)"
+        r"[ \t\n]+"
         r"(?:(?:full|formal|final|official)[ \t\n]+)?(?:response|reply|decision)\b",
         1.5,
-        keywords=("attached", "enclosed"),
+        keywords=("attach", "enclose"),
     ),
     # --- extra flags
     Cue(
