@@ -16,7 +16,7 @@ from .labels import ACCESSIBLE_ELSEWHERE_CODES, EXEMPTIONS, NOT_HELD_CODES, OUTC
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
-from .rules.cues import IMPLIED_CODES, UNABLE_TO_PROVIDE
+from .rules.cues import IMPLIED_CODES, RESPONSE_PROMISED, UNABLE_TO_PROVIDE
 from .rules.figures import answer_lines, cost_estimate
 from .segments import Segment
 from .tagger import Reading
@@ -310,6 +310,16 @@ def combine(
         and not cited - NOT_HELD_CODES
     ):
         signals.discard("withheld")
+    # "Thank you for your request … we will respond by 14 April": an acknowledgement that names the
+    # date it will answer by is no holding reply, where nothing else says the answer is late.
+    delay_hits = [hit for hit in kept_hits if hit.cue.signal == "delayed"]
+    if (
+        "acknowledgement" in signals
+        and "delay_apology" not in signals
+        and delay_hits
+        and all(hit.cue.name == RESPONSE_PROMISED for hit in delay_hits)
+    ):
+        signals.discard("delayed")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - NOT_HELD_CODES))
     answers = answer_lines(prepared) if outcome == "refused" else []
     if answers:

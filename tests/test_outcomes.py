@@ -129,6 +129,10 @@ CASES = [
     ("undetermined", "Dear Mr Jones\n\nPlease find enclosed a copy of our response to your request.\n\nRegards"),
     ("undetermined", "Dear Mr Jones\n\nI am attaching the Trust's response to your Freedom of Information request.\n\nRegards"),
     ("provided", "Dear Mr Jones\n\nPlease find enclosed a copy of the minutes you asked for.\n\nRegards"),
+    # an acknowledgement that names the date it will answer by is no holding reply; with an
+    # apology for lateness it is
+    ("acknowledgement", "Thank you for contacting us. We are currently dealing with your request and will respond by 14 April 2024."),
+    ("delayed", "We have received your chaser. We apologise for the delay and will respond by 10 May."),
 ]
 
 

@@ -42,6 +42,8 @@ class Cue:
 # The name of the cue "we are unable to provide …", which ``combine`` sets aside where the
 # letter's only explanation is that the information is not held.
 UNABLE_TO_PROVIDE = "will not disclose / unable to provide"
+# The name of the cue "we will respond by …", which ``combine`` sets aside in an acknowledgement.
+RESPONSE_PROMISED = "we will respond by"
 
 W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
 WS = r"[ \t\n]{1,20}"  # a run of white space (bounded: patterns stay linear and their reach known)
@@ -916,8 +918,6 @@ CUES: tuple[Cue, ...] = (
         r"ulation 7\(1\)\b"
         r"|\bnot yet (?:been )?(?:able|in a position)\b|\bstill (?:being )?(?:working on|c"
         r"onsidering|processing|collating|gathering)\b"
-        r"|\b(?:will|hope to|expect to) (?:respond|reply|provide (?:a|our|you with "
-        r"a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as)"
         r"|\b(?:not be able to|unable to|cannot|can not) (?:resolve|respond to|reply to|an"
         r"swer|complete|finalise|deal with) (?:your|the|this) request" + W + r"\bwithin\b"
         r"|\bunable to meet the (?:statutory )?(?:deadline|timescale|time limit)"
@@ -949,6 +949,24 @@ CUES: tuple[Cue, ...] = (
             "able to",
             "cannot",
             "can not",
+        ),
+    ),
+    # "We will respond by 14 April": a promise of a date. In a holding reply it is the new date; in
+    # an acknowledgement the first one, so ``combine`` sets it aside where the message acknowledges
+    # the request and nothing else says the answer is late.
+    Cue(
+        RESPONSE_PROMISED,
+        "delayed",
+        r"\b(?:will|hope to|expect to) (?:respond|reply|provide (?:a|our|you with "
+        r"a) response|send (?:you )?(?:a|our) response) (?:to you )?(?:by|as soon as)",
+        2.0,
+        keywords=(
+            "will respond",
+            "will reply",
+            "will provide",
+            "will send",
+            "hope to",
+            "expect to",
         ),
     ),
     # Extension notices in other countries' words (NZ s15A, AU s15(6), EU Article 7(3)) and a
