@@ -133,6 +133,17 @@ CASES = [
     # apology for lateness it is
     ("acknowledgement", "Thank you for contacting us. We are currently dealing with your request and will respond by 14 April 2024."),
     ("delayed", "We have received your chaser. We apologise for the delay and will respond by 10 May."),
+    # decisions in general wording (a battery of 32 constructed decision letters, seventh session)
+    ("not_held", "Having carried out a thorough search, we have been unable to locate any information falling within the scope of your request."),
+    ("not_held", "Thank you for your request about parking fines. We do not collect this data."),
+    ("provided", "Thank you for your request about policies. A copy of the policy is attached to this email."),
+    ("partially_provided", "I can provide the number of staff employed (154). However, the names of individual staff are exempt under section 40(2)."),
+    ("partially_provided", "Questions 1 and 2 are answered below. We do not hold information for question 3.\n1. 154\n2. 12"),
+    ("clarification_requested", "Your request as worded is too broad. Could you please narrow it to a specific contract or time period?"),
+    ("invalid_request", "Your email asks for an explanation of our policy rather than recorded information, so it is not a request under the Freedom of Information Act."),
+    # the letters of the exchange are no information given
+    ("refused", "A copy of your request is set out below: “All emails about the bypass.” We are refusing your request under section 14(1) as it is vexatious."),
+    ("refused", "We have reviewed the decision. A copy of the original decision is enclosed. I confirm the decision to refuse the request under section 43(2)."),
 ]
 
 

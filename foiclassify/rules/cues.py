@@ -152,12 +152,20 @@ CUES: tuple[Cue, ...] = (
         "provided",
         # not "contact details are as follows"
         r"\b(?:information|figures|numbers|data|details(?<!contact details)|answers?|responses|"
-        r"costs?|totals?)"
+        r"costs?|totals?"
+        # "A copy of the policy is attached" (not "a copy of our response / the original decision /
+        # your request is attached": the letters of the exchange are no information given)
+        r"|cop(?:y|ies)(?! of (?:our|my|the|this|your) (?:(?:full|formal|final|original|earlier|pre"
+        r"vious|initial) )?(?:response|reply|letter|decision|request|correspondence|e-?mail|ackno"
+        r"wledge?ment)))"
         + r"(?:(?!exempt)[^.!?\n]){0,40}?"
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|b"
-        r"elow|attached|enclosed|contained in the attached)",
+        r"elow|attached|enclosed|contained in the attached)"
+        # "Questions 1 and 2 are answered below"
+        r"|\b(?:questions?|parts?|points?)\b[^.!?\n]{0,40}?(?:is|are|have been|has been) answ"
+        r"ered\b",
         1.5,
-        keywords=("follows", "below", "attached", "enclosed"),
+        keywords=("follows", "below", "attached", "enclosed", "answered"),
     ),
     Cue(
         "here is the information",
@@ -180,9 +188,20 @@ CUES: tuple[Cue, ...] = (
         "we are able to provide / disclose",
         "provided",
         r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) (?:to be able )?to (?:"
-        r"provide|disclose|release|supply|confirm the following|share)\b",
+        r"provide|disclose|release|supply|confirm the following|share)\b"
+        # "I can provide the number of staff employed (154)"
+        r"|\b(?:i|we) can (?:provide|confirm|tell you|advise)(?: you(?: with)?)? (?:the )?(?:num"
+        r"ber|total|figures?|amount|cost|list|names)\b",
         1.0,
-        keywords=("pleased to", "happy to", "able to"),
+        keywords=(
+            "pleased to",
+            "happy to",
+            "able to",
+            "can provide",
+            "can confirm",
+            "can tell",
+            "can advise",
+        ),
     ),
     Cue(
         "the information has been / is provided",
@@ -677,7 +696,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "we do not hold",
         "not_held",
-        r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture)\b(?! to)"
+        r"\b(?:do|does|did) not (?:hold|have|retain|keep|record|collate|capture|collect)\b(?! to)"
         + W
         + r"(?:information|data|records?|figures|details|this|that|any|such|it)"
         r"|\bno longer (?:hold|have|retain|keep)\b"
@@ -693,7 +712,7 @@ CUES: tuple[Cue, ...] = (
         r"|[-–:][ \t]*not held\b"
         r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
         r"ied|located)\b|\b(?:not able to|unable to|could not|cannot) (?:identify|find|locate)"
-        r" any (?:such )?documents?\b",
+        r" any (?:such )?(?:documents?|(?:recorded )?information|records?)\b",
         2.0,
         keywords=(
             "no documents",
@@ -709,6 +728,10 @@ CUES: tuple[Cue, ...] = (
             "not record",
             "not collate",
             "not capture",
+            "not collect",
+            "any information",
+            "any recorded",
+            "any record",
             "no longer",
             "not held",
             "hold no",
@@ -739,9 +762,9 @@ CUES: tuple[Cue, ...] = (
         r"idered|processed|deal with|treat|handle|process) (?:it |this |your request )?(?:"
         r"as|under) (?:a )?subject access request\b|\bis a subject access request\b|\bbusi"
         r"ness as usual\b|\bnot (?:a )?requests? for (?:recorded |official )?information\b"
-        r"|\b(?:questions|opinions?|explanations?),? rather than (?:for |requests? for )?("
-        r"?:recorded )?information\b|\bdoes not fall under the (?:freedom of information|f"
-        r"oi)\b",
+        r"|\b(?:questions|opinions?|explanations?|comments?)\b[^.!?\n]{0,60}?,? rather than "
+        r"(?:for |requests? for )?(?:recorded )?information\b"
+        r"|\bdoes not fall under the (?:freedom of information|foi)\b",
         2.0,
         keywords=(
             "valid",
@@ -760,8 +783,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "please clarify",
         "clarification_requested",
-        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|explain|te"
-        r"ll us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
+        r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm|specify|narrow|refine|ex"
+        r"plain|tell us|let us know|provide (?:(?:me|us|this office) with )?(?:more|further|some))"
         r"|\bplease (?:could you )?(?:clarify|specify)\b|\bclarify what you mean\b|\b(?:fu"
         r"rther|more) clarification\b"
         # "I am writing to ask you to clarify your request", "grateful if you would clarify",
