@@ -191,7 +191,10 @@ CUES: tuple[Cue, ...] = (
         r"provide|disclose|release|supply|confirm the following|share)\b"
         # "I can provide the number of staff employed (154)"
         r"|\b(?:i|we) can (?:provide|confirm|tell you|advise)(?: you(?: with)?)? (?:the )?(?:num"
-        r"ber|total|figures?|amount|cost|list|names)\b",
+        r"ber|total|figures?|amount|cost|list|names)\b"
+        # "We can confirm that 14 officers were disciplined", "… that there were 37 incidents"
+        r"|\b(?:i|we) can (?:confirm|advise|tell you) that (?:there (?:were|was|are|is|have be"
+        r"en|has been) )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
         1.0,
         keywords=(
             "pleased to",
