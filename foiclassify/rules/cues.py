@@ -194,7 +194,7 @@ CUES: tuple[Cue, ...] = (
         r"ber|total|figures?|amount|cost|list|names)\b"
         # "We can confirm that 14 officers were disciplined", "… that there were 37 incidents"
         r"|\b(?:i|we) can (?:confirm|advise|tell you) that (?:there (?:were|was|are|is|have be"
-        r"en|has been) )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+        r"en|has been) )?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b",
         1.0,
         keywords=(
             "pleased to",
