@@ -57,6 +57,20 @@ LETTERS = {
         "FOI Act.\n2.\nI have decided to refuse access to the document under section 38 of the FOI Act.\n3.\n"
         "The document is exempt because a secrecy provision applies to it.",
         "AU", "refused", ("AUFOI:s38",)),
+    # from a battery of constructed AU, NZ and EU letters (seventh session)
+    "AU full access granted": (
+        "I refer to your request under the Freedom of Information Act 1982 (Cth). I have decided to grant "
+        "full access to the 3 documents within the scope of your request.",
+        "AU", "provided", ()),
+    "EU full access can be granted": (
+        "Thank you for your application under Regulation (EC) No 1049/2001. Having examined the documents "
+        "requested, I am pleased to inform you that full access can be granted.",
+        "EU", "provided", ()),
+    "EU no documents identified": (
+        "Thank you for your application under Regulation (EC) No 1049/2001. Having carried out a thorough "
+        "search, the Commission has not identified any documents that would correspond to the description "
+        "given in your application.",
+        "EU", "not_held", ()),
     "NZ LGOIMA publicly available: the pointer is the refusal": (
         "Thank you for your request under LGOIMA. The information is publicly available on our website, in the "
         "minutes of each meeting. We rely on section 17(d) of LGOIMA, that the information is publicly "

@@ -395,8 +395,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:release[ds]?|releasing|publish(?:ed|ing)?|grant(?:ed|ing)?|provided|disclosed?)\b"
         + W
         + r"\bin full\b(?! (?:under|pursuant))"
-        r"|\b(?:granted|grant you|give you|been given) full access\b|\bfull access (?:is|h"
-        r"as been) granted\b"
+        r"|\b(?:granted|grant(?: you)?|give you|been given) full access\b|\bfull access (?:is|h"
+        r"as been|can be|will be) granted\b"
         # "I have decided to release 1 document to you"
         r"|\bdecided to release (?:\d{1,4}|one|two|three|four|five|all|both|the) documents?\b",
         1.5,
@@ -714,7 +714,8 @@ CUES: tuple[Cue, ...] = (
         # an answer line: "2019 – Not Held in line with our retention schedule", "Q3: not held"
         r"|[-–:][ \t]*not held\b"
         r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
-        r"ied|located)\b|\b(?:not able to|unable to|could not|cannot) (?:identify|find|locate)"
+        r"ied|located)\b|\b(?:not able to|unable to|could not|cannot|(?:has|have) not) (?:identif"
+        r"(?:y|ied)|find|found|locate|located)"
         r" any (?:such )?(?:documents?|(?:recorded )?information|records?)\b",
         2.0,
         keywords=(
