@@ -350,17 +350,40 @@ _CP1252_CONTINUATION = (
     "\u2122\u0161\u203a\u0153\u017e\u0178"
 )
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+# Typographic ligatures that PDF text layers keep as one character ("ﬁnd", "conﬁrm", "ﬂood"):
+# spelt out, so that words and cue phrases read as typed.
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_REPAIRABLE = re.compile(f"{_MOJIBAKE.pattern}|[\ufb00-\ufb06]")
+# A PDF text layer that puts two spaces between every two words ("Please  find  attached"): each
+# such pair is read as one space (runs of three or more, a table's columns, are left alone).
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
+_REPAIRABLE_OR_DOUBLE = re.compile(f"{_REPAIRABLE.pattern}|{_DOUBLE_SPACE.pattern}")
+
+
+def _spaced_out(text: str) -> bool:
+    """Whether most of a text's word gaps are two spaces (at least 20 of them)."""
+    pairs = text.count("  ")
+    return pairs >= 20 and 2 * pairs >= 0.6 * text.count(" ")
 
 
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Windows-1252 ("Trustâ€™s" → "Trust’s").
+    """Undo UTF-8 text that was decoded as Windows-1252 ("Trustâ€™s" → "Trust’s"), and spell out
+    typographic ligatures ("ﬁnd" → "find").
 
     Only sequences that decode as valid UTF-8 are changed, so ordinary accented text stays as it is.
 
     >>> repair_mojibake("The Trustâ€™s reply â€“ cafÃ© costs")
     'The Trust’s reply – café costs'
-    >>> repair_mojibake("Café and naïve stay")
-    'Café and naïve stay'
+    >>> repair_mojibake("Café and naïve stay"), repair_mojibake("Please ﬁnd attached")
+    ('Café and naïve stay', 'Please find attached')
     """
 
     return repairs_of(text)[0]
@@ -368,16 +391,19 @@ def repair_mojibake(text: str) -> str:
 
 @dataclass(frozen=True)
 class Repairs:
-    """Where :func:`repair_mojibake` shortened a text, so that offsets into the repaired text can
-    be turned back into offsets into the text as given: ``after`` holds the position in the
-    repaired text just after each repaired character, ``removed`` how many characters had been
-    removed up to and including that repair.
+    """Where :func:`repair_mojibake` changed a text's length, so that offsets into the repaired
+    text can be turned back into offsets into the text as given: ``after`` holds the position in
+    the repaired text just after each repaired character, ``removed`` how many characters had
+    been removed up to and including that repair (negative where a ligature was spelt out).
 
     >>> fixed, repairs = repairs_of("Trustâ€™s reply")
     >>> fixed, fixed[5:7], repairs.original(5), repairs.original(7)
     ('Trust’s reply', '’s', 5, 9)
     >>> "Trustâ€™s reply"[5:9]
     'â€™s'
+    >>> fixed, repairs = repairs_of("we ﬁnd no ﬁles")
+    >>> fixed, repairs.original(fixed.index("no")), repairs.original(len(fixed))
+    ('we find no files', 7, 14)
     """
 
     after: tuple[int, ...]
@@ -390,15 +416,26 @@ class Repairs:
 
 
 def repairs_of(text: str) -> tuple[str, Repairs]:
-    """``repair_mojibake(text)`` and where it shortened the text (:class:`Repairs`)."""
+    """``repair_mojibake(text)``, with two-space word gaps read as one in a text spaced out that way
+    throughout (:func:`_spaced_out`), and where it changed the text's length (:class:`Repairs`)."""
     after: list[int] = []
     removed: list[int] = []
     pieces: list[str] = []
     last = shift = 0
-    if not text.isascii():  # O(1) for a str: mojibake needs a character above U+00C1
-        for match in _MOJIBAKE.finditer(text):
+    doubled = "  " in text and _spaced_out(text)
+    # O(1) for a str: mojibake needs a character above U+00C1, a ligature one above U+FAFF
+    pattern = (_REPAIRABLE_OR_DOUBLE if doubled else _REPAIRABLE) if not text.isascii() else None
+    if pattern is None and doubled:
+        pattern = _DOUBLE_SPACE
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            found = match.group(0)
             try:
-                fixed = match.group(0).encode("cp1252").decode("utf-8")
+                fixed = (
+                    " "
+                    if found == "  "
+                    else _LIGATURES.get(found) or found.encode("cp1252").decode("utf-8")
+                )
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
             pieces += [text[last : match.start()], fixed]

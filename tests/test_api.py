@@ -59,6 +59,24 @@ def test_html_is_reduced_to_text():
 
 
 
+def test_pdf_text_layer_ligatures_and_doubled_word_gaps_are_read_and_offsets_kept():
+    """PDF text layers keep typographic ligatures as one character ("ﬁnd") and some put two spaces
+    between every two words: both are read as typed, and evidence still indexes the text given."""
+    ligature = "Dear Sir\n\nPlease ﬁnd attached the information you requested.\n\nYours faithfully"
+    r = classify(ligature)
+    assert r.outcome == "provided"
+    assert all(ligature[e.start:e.end] == e.text for e in r.evidence) and "ﬁnd" in r.evidence[0].text
+    words = ("Thank you for your request about the library opening hours in 2023. Please find attached "
+             "the information you requested. The library was open for 2,100 hours.").split()
+    doubled = "Dear  Sir\n\n" + "  ".join(words) + "\n\nYours  faithfully"
+    r = classify(doubled)
+    assert r.outcome == "provided" and all(doubled[e.start:e.end] == e.text for e in r.evidence)
+    from foiclassify.text import repairs_of
+
+    table = "Zone  A     1,204\nZone  B     987\n" * 20  # a table's column gaps stay as they are
+    assert repairs_of(table)[0] == ("Zone A     1,204\nZone B     987\n" * 20)
+
+
 def test_html_email_lines_are_one_line_break_not_a_paragraph():
     """An HTML e-mail prints each line as "<br />" then a newline in the markup: one line break as
     a browser shows it. Read as a blank line, it cut sentences apart and lost their cues."""
