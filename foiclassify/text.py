@@ -365,7 +365,30 @@ _REPAIRABLE = re.compile(f"{_MOJIBAKE.pattern}|[\ufb00-\ufb06]")
 # A PDF text layer that puts two spaces between every two words ("Please  find  attached"): each
 # such pair is read as one space (runs of three or more, a table's columns, are left alone).
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
-_REPAIRABLE_OR_DOUBLE = re.compile(f"{_REPAIRABLE.pattern}|{_DOUBLE_SPACE.pattern}")
+# A PDF page's running footer on a line of its own ("Page 2 of 5", "- 3 -"), which a text layer
+# puts wherever the page broke, often inside a sentence: the line is left out.
+_PAGE_LINE = (
+    r"(?im:^[ \t]*(?:page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-)[ \t]*\r?\n)"
+)
+# What to repair, by (not ASCII: mis-decoded characters or ligatures may be in it, word gaps
+# doubled throughout, a sign of a page footer): one pattern for one pass over the text.
+_REPAIR_PATTERNS = {
+    (wide, doubled, footer): re.compile(
+        "|".join(
+            part
+            for part, wanted in (
+                (_REPAIRABLE.pattern, wide),
+                (_DOUBLE_SPACE.pattern, doubled),
+                (_PAGE_LINE, footer),
+            )
+            if wanted
+        )
+    )
+    for wide in (False, True)
+    for doubled in (False, True)
+    for footer in (False, True)
+    if wide or doubled or footer
+}
 
 
 def _spaced_out(text: str) -> bool:
@@ -422,11 +445,12 @@ def repairs_of(text: str) -> tuple[str, Repairs]:
     removed: list[int] = []
     pieces: list[str] = []
     last = shift = 0
+    wide = not text.isascii()  # O(1) for a str: mojibake and ligatures are above U+00C1
     doubled = "  " in text and _spaced_out(text)
-    # O(1) for a str: mojibake needs a character above U+00C1, a ligature one above U+FAFF
-    pattern = (_REPAIRABLE_OR_DOUBLE if doubled else _REPAIRABLE) if not text.isascii() else None
-    if pattern is None and doubled:
-        pattern = _DOUBLE_SPACE
+    footer = (  # cheap signs of a page footer line: "Page 2 of 5", "- 3 -"
+        "\nPage " in text or "\nPAGE " in text or "\npage " in text or " -\n" in text
+    )
+    pattern = _REPAIR_PATTERNS.get((wide, doubled, footer))
     if pattern is not None:
         for match in pattern.finditer(text):
             found = match.group(0)
@@ -434,6 +458,8 @@ def repairs_of(text: str) -> tuple[str, Repairs]:
                 fixed = (
                     " "
                     if found == "  "
+                    else ""
+                    if found.endswith("\n")
                     else _LIGATURES.get(found) or found.encode("cp1252").decode("utf-8")
                 )
             except (UnicodeEncodeError, UnicodeDecodeError):

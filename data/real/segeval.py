@@ -76,10 +76,14 @@ def read(replies_path: Path, segments_path: Path) -> list[dict]:
         row["asks_tagger"] = needs_roles(result, findings) and len(letter.segments) >= MIN_TAGGED
         row["no_decision"] = row["asks_tagger"] and result.outcome == "undetermined"
         row["responds"] = states_response(findings)
+        # the labelled spans index the text as stored; the segments, the text as prepared (a
+        # repair such as a page footer left out can shorten it): compare in the stored text's terms
+        given = prepared.repairs.original if prepared.repairs is not None else (lambda offset: offset)
         gold = []
         for seg in letter.segments:
-            best = max(spans[row["id"]], key=lambda s: min(s[1], seg.end) - max(s[0], seg.start))
-            gold.append(best[2] if min(best[1], seg.end) > max(best[0], seg.start) else "other")
+            start, end = given(seg.start), given(seg.end)
+            best = max(spans[row["id"]], key=lambda s: min(s[1], end) - max(s[0], start))
+            gold.append(best[2] if min(best[1], end) > max(best[0], start) else "other")
         row["letter"], row["gold"] = letter, gold
         rows.append(row)
     return rows
