@@ -58,17 +58,17 @@ def test_split_is_recorded_per_authority_by_the_documented_rule():
 
 
 def test_rules_and_classify_do_not_fall_below_their_measured_accuracy_on_the_real_test_split():
-    # Floors set a little under the figures measured on the 182 test replies of 2026-11-30, kept as
-    # the test split grew to 290 (fifth session: rules macro-F1 0.409, exemption micro-F1 0.904;
-    # classify() 194 of 290 right, macro-F1 0.469, exemption micro-F1 0.904; README "Accuracy"):
-    # a change that makes the rules worse on real replies fails here.
+    # Floors set a little under the figures measured on the test split (seventh session of
+    # 2026-11-30, 327 replies: rules macro-F1 0.438, exemption micro-F1 0.913; classify() 226 right,
+    # macro-F1 0.512; 220 right at the turn threshold the folds chose before, a tie on five fold
+    # assignments; README "Accuracy"): a change that makes the rules worse on real replies fails.
     data = read_labelled([REAL])
     test = data[(data["split"] == "test") & data["jurisdiction"].isin(["UK", "UK-SCT"])]
     scores = {s.system: s for s in evaluate(test, None)}
-    assert scores["rules only"].macro_f1 >= 0.40
-    assert scores["rules only"].exemption_micro_f1 >= 0.88
+    assert scores["rules only"].macro_f1 >= 0.42
+    assert scores["rules only"].exemption_micro_f1 >= 0.90
     # classify() as shipped: the rules, and the segment tagger where they find no decision
-    assert scores[SHIPPED].macro_f1 >= 0.43
-    assert scores[SHIPPED].exemption_micro_f1 >= 0.88
+    assert scores[SHIPPED].macro_f1 >= 0.47
+    assert scores[SHIPPED].exemption_micro_f1 >= 0.90
     right = int((scores[SHIPPED].confusion.to_numpy().diagonal()).sum())
-    assert right >= 0.64 * len(test), f"{right} of {len(test)}"
+    assert right >= 0.66 * len(test), f"{right} of {len(test)}"
