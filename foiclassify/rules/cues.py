@@ -441,7 +441,11 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:enclose|provide|disclose|release|attach)(?:d|s)? (?:a copy of )?(?:some|mo"
         r"st|part) of the (?:requested )?information\b"
         r"|\b(?:attached|enclosed) (?:is|are) (?:a copy of )?(?:some|most|part) of the inf"
-        r"ormation\b",
+        r"ormation\b"
+        # NZ "you have the right to ask the Ombudsman to review my decision to refuse part of
+        # your request"; "we are refusing part of your request under section 12"
+        r"|\b(?:refuse|refused|refusing|refusal of|withhold|withheld|withholding) (?:some|part|"
+        r"parts) of (?:your|the|this) request\b",
         1.5,
         keywords=("some of", "most of", "part of", "parts of"),
     ),
