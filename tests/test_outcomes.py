@@ -143,6 +143,9 @@ CASES = [
     ("invalid_request", "Your email asks for an explanation of our policy rather than recorded information, so it is not a request under the Freedom of Information Act."),
     ("partially_provided", "We can confirm that 14 officers were disciplined. Details of the individual cases are exempt under section 40(2) as they would identify those involved."),
     ("partially_provided", "We are refusing part of your request under section 12, as locating the older records would exceed the cost limit. For 2023 there were 45 complaints."),
+    # the requester's numbered questions restated without a heading are no request for clarification
+    ("provided", "Thank you for your request.\n5. Please can you confirm the scope of the services provided.\nThe services covered aerial surveys of council land.\n6. Please can you confirm the name of the lead officer.\nThe Head of Property Services."),
+    ("clarification_requested", "Thank you for your request. Before we can respond, we have two questions:\n1. Could you confirm which financial years you are interested in?\n2. Could you clarify whether you mean permanent staff only?"),
     # the letters of the exchange are no information given
     ("refused", "A copy of your request is set out below: “All emails about the bypass.” We are refusing your request under section 14(1) as it is vexatious."),
     ("refused", "We have reviewed the decision. A copy of the original decision is enclosed. I confirm the decision to refuse the request under section 43(2)."),

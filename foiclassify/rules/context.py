@@ -165,6 +165,15 @@ _IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
 # An offer, not a request to clarify: "please contact me if you require further clarification";
 # and a quoted question: "If so, please can you confirm the scope of the services".
 _IF_YOU_NEED = re.compile(r"\bif (?:you (?:require|need|have|would like|want)|so)\b", re.IGNORECASE)
+# A numbered question of the request restated in the reply without a heading that marks it as
+# quoted ("5. Please can you confirm the scope of the services …", "Q2 Could you clarify what
+# 'general issues' are"): the requester asking, not the authority. Read on the line before the
+# cue: nothing there but a list marker (and "if so", "please").
+_NUMBERED_QUESTION = re.compile(
+    r"(?:^|[\s|:;])(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|q\d{1,2}[.:)]?)[ \t]+(?:if so,?[ \t]+)?"
+    r"(?:please[ \t]+)?$",
+    re.IGNORECASE,
+)
 # Only a possibility: "it may be that we need to seek further clarification".
 _MAY_NEED = re.compile(r"\b(?:may|might|could)\b[^.!?]*$", re.IGNORECASE)
 # A sentence about requests in general, not this one: a glossary of outcome categories
@@ -227,6 +236,7 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
         if signal == "clarification_requested" and (
             _IF_YOU_NEED.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
             or _MAY_NEED.search(text, max(0, hit.start - 40), hit.start)
+            or _NUMBERED_QUESTION.search(text, max(0, hit.start - 40), hit.start)
         ):
             continue
         if signal == "invalid_request" and _GENERAL.search(
