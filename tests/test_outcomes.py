@@ -146,6 +146,9 @@ CASES = [
     # the requester's numbered questions restated without a heading are no request for clarification
     ("provided", "Thank you for your request.\n5. Please can you confirm the scope of the services provided.\nThe services covered aerial surveys of council land.\n6. Please can you confirm the name of the lead officer.\nThe Head of Property Services."),
     ("clarification_requested", "Thank you for your request. Before we can respond, we have two questions:\n1. Could you confirm which financial years you are interested in?\n2. Could you clarify whether you mean permanent staff only?"),
+    # "I acknowledge that …" concedes a fact, it acknowledges no receipt; "no longer held" after a
+    # parenthesis is not held
+    ("not_held", "While I acknowledge that your request has far exceeded the statutory deadline, it has been given priority. The information requested is, to the best of our knowledge, no longer held by us."),
     # the letters of the exchange are no information given
     ("refused", "A copy of your request is set out below: “All emails about the bypass.” We are refusing your request under section 14(1) as it is vexatious."),
     ("refused", "We have reviewed the decision. A copy of the original decision is enclosed. I confirm the decision to refuse the request under section 43(2)."),

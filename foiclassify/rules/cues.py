@@ -709,7 +709,8 @@ CUES: tuple[Cue, ...] = (
         r"|\bno longer (?:hold|have|retain|keep)\b"
         + W
         + r"(?:information|data|records?|figures|details|any|such)"
-        r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bholds? no\b|\bhold no\b|\bno"
+        r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bno longer held\b|\bholds? no\b"
+        r"|\bhold no\b|\bno"
         r" (?:recorded )?information (?:is |was )?held\b"
         r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retai"
         r"ned)\b|\bdoesn't hold\b|\bdon't hold\b"
@@ -873,7 +874,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "we have received your request",
         "acknowledgement",
-        r"\b(?:we|i) (?:have |has )?(?:received|acknowledge|logged)\b"
+        r"\b(?:we|i) (?:have |has )?(?:received|acknowledge(?! that)|logged)\b"
         + W
         + r"(?:request|e-?mail|letter)"
         r"|\b(?:request|e-?mail|enquiry|query|correspondence) (?:for information )?(?:whic"
