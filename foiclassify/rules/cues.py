@@ -709,6 +709,9 @@ CUES: tuple[Cue, ...] = (
         r"|\bno longer (?:hold|have|retain|keep)\b"
         + W
         + r"(?:information|data|records?|figures|details|any|such)"
+        # "A search of our files located no records responsive to your request"
+        r"|\b(?:located|found|identified|revealed|yielded) no (?:responsive )?(?:records?|docume"
+        r"nts?|information)\b"
         r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bno longer held\b|\bholds? no\b"
         r"|\bhold no\b|\bno"
         r" (?:recorded )?information (?:is |was )?held\b"
@@ -747,6 +750,9 @@ CUES: tuple[Cue, ...] = (
             "holds no",
             "no recorded",
             "no information",
+            "no records",
+            "no record",
+            "no responsive",
             "not retained",
             "n't hold",
         ),
