@@ -461,9 +461,22 @@ CUES: tuple[Cue, ...] = (
         r"personal (?:information|details|data)) (?:has|have|was|were|is|are) (?:been )?(?:withhe"
         r"ld|redacted|removed)\b"
         r"|\bwithheld (?:the|some|certain) (?:names|contact details|personal (?:details|info"
-        r"rmation|data)|signatures|(?:e-?mail|phone|telephone) (?:addresses|numbers))\b",
+        r"rmation|data)|signatures|(?:e-?mail|phone|telephone) (?:addresses|numbers))\b"
+        # small numbers held back: "numbers less than 5 have been suppressed", "figures of 5 or
+        # fewer have been replaced with '<5'"
+        r"|\b(?:numbers|figures|values|counts)\b[^.!?\n]{0,40}?\b(?:have|has) been (?:suppress"
+        r"ed|replaced|masked)\b",
         1.5,
-        keywords=("redact", "withheld", "held in part", "partially", "removed"),
+        keywords=(
+            "redact",
+            "withheld",
+            "held in part",
+            "partially",
+            "removed",
+            "been suppressed",
+            "been replaced",
+            "been masked",
+        ),
     ),
     # Other countries' words for a partial release (AU "grant access in part", "publish the
     # documents in part"; NZ "released in part"; IE "part-grant"; EU "partial access").
