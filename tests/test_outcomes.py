@@ -151,6 +151,8 @@ CASES = [
     ("not_held", "While I acknowledge that your request has far exceeded the statutory deadline, it has been given priority. The information requested is, to the best of our knowledge, no longer held by us."),
     ("not_held", "This is in response to your request dated March 4, 2024, for records concerning body cameras. A search of our files located no records responsive to your request."),
     ("partially_provided", "In 2023 there were 112 cancelled operations. Please note that numbers less than 5 have been suppressed to protect patient confidentiality, in line with section 40(2)."),
+    ("partially_provided", "A list of the sites is appended. We do not hold information on the dates the sites were first used."),
+    ("invalid_request", "Your request does not meet the requirements of section 8(1)(c) of the Act, as it does not describe the information requested."),
     # the letters of the exchange are no information given
     ("refused", "A copy of your request is set out below: “All emails about the bypass.” We are refusing your request under section 14(1) as it is vexatious."),
     ("refused", "We have reviewed the decision. A copy of the original decision is enclosed. I confirm the decision to refuse the request under section 43(2)."),

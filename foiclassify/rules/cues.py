@@ -152,7 +152,7 @@ CUES: tuple[Cue, ...] = (
         "provided",
         # not "contact details are as follows"
         r"\b(?:information|figures|numbers|data|details(?<!contact details)|answers?|responses|"
-        r"costs?|totals?"
+        r"costs?|totals?|list|table|breakdown|spreadsheet"
         # "A copy of the policy is attached" (not "a copy of our response / the original decision /
         # your request is attached": the letters of the exchange are no information given)
         r"|cop(?:y|ies)(?! of (?:our|my|the|this|your) (?:(?:full|formal|final|original|earlier|pre"
@@ -160,12 +160,12 @@ CUES: tuple[Cue, ...] = (
         r"wledge?ment)))"
         + r"(?:(?!exempt)[^.!?\n]){0,40}?"
         + r"(?:is|are) (?:as follows|set out below|shown below|listed below|provided below|b"
-        r"elow|attached|enclosed|contained in the attached)"
+        r"elow|attached|enclosed|appended|contained in the attached)"
         # "Questions 1 and 2 are answered below"
         r"|\b(?:questions?|parts?|points?)\b[^.!?\n]{0,40}?(?:is|are|have been|has been) answ"
         r"ered\b",
         1.5,
-        keywords=("follows", "below", "attached", "enclosed", "answered"),
+        keywords=("follows", "below", "attached", "enclosed", "appended", "answered"),
     ),
     Cue(
         "here is the information",
@@ -792,7 +792,10 @@ CUES: tuple[Cue, ...] = (
         r"ness as usual\b|\bnot (?:a )?requests? for (?:recorded |official )?information\b"
         r"|\b(?:questions|opinions?|explanations?|comments?)\b[^.!?\n]{0,60}?,? rather than "
         r"(?:for |requests? for )?(?:recorded )?information\b"
-        r"|\bdoes not fall under the (?:freedom of information|foi)\b",
+        r"|\bdoes not fall under the (?:freedom of information|foi)\b"
+        # "Your request does not meet the requirements of section 8(1)(c) of the Act"
+        r"|\b(?:does|did) not (?:meet|satisfy|comply with|fulfil) (?:the )?requirements? (?:of|"
+        r"in|under|set out in) section 8\b",
         2.0,
         keywords=(
             "valid",
@@ -805,6 +808,7 @@ CUES: tuple[Cue, ...] = (
             "not requests for",
             "rather than",
             "does not fall under",
+            "requirement",
         ),
     ),
     # --- clarification
