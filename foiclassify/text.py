@@ -361,7 +361,7 @@ _LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
-_REPAIRABLE = re.compile(f"{_MOJIBAKE.pattern}|[\ufb00-\ufb06]")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 # A PDF text layer that puts two spaces between every two words ("Please  find  attached"): each
 # such pair is read as one space (runs of three or more, a table's columns, are left alone).
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
@@ -370,14 +370,19 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
 _PAGE_LINE = (
     r"(?im:^[ \t]*(?:page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-)[ \t]*\r?\n)"
 )
-# What to repair, by (not ASCII: mis-decoded characters or ligatures may be in it, word gaps
-# doubled throughout, a sign of a page footer): one pattern for one pass over the text.
+# A page's footer only stands inside a text that runs over a page (some 3,000 characters).
+_PAGE_LENGTH = 2000
+# What to repair, by (not ASCII: mis-decoded characters may be in it; a ligature is; word gaps
+# doubled throughout; a sign of a page footer): one pattern for one pass over the text. Each part
+# is asked only where the text may need it: an alternation costs the search its quick scan for
+# the first character.
 _REPAIR_PATTERNS = {
-    (wide, doubled, footer): re.compile(
+    (wide, ligature, doubled, footer): re.compile(
         "|".join(
             part
             for part, wanted in (
-                (_REPAIRABLE.pattern, wide),
+                (_MOJIBAKE.pattern, wide),
+                (_LIGATURE.pattern, ligature),
                 (_DOUBLE_SPACE.pattern, doubled),
                 (_PAGE_LINE, footer),
             )
@@ -385,9 +390,10 @@ _REPAIR_PATTERNS = {
         )
     )
     for wide in (False, True)
+    for ligature in (False, True)
     for doubled in (False, True)
     for footer in (False, True)
-    if wide or doubled or footer
+    if wide or ligature or doubled or footer
 }
 
 
@@ -446,11 +452,13 @@ def repairs_of(text: str) -> tuple[str, Repairs]:
     pieces: list[str] = []
     last = shift = 0
     wide = not text.isascii()  # O(1) for a str: mojibake and ligatures are above U+00C1
-    doubled = "  " in text and _spaced_out(text)
-    footer = (  # cheap signs of a page footer line: "Page 2 of 5", "- 3 -"
+    ligature = wide and any(character in text for character in _LIGATURES)
+    # a layout: its first few thousand characters tell
+    doubled = "  " in text and _spaced_out(text[:3000])
+    footer = len(text) > _PAGE_LENGTH and (  # cheap signs of a page footer: "Page 2 of 5", "- 3 -"
         "\nPage " in text or "\nPAGE " in text or "\npage " in text or " -\n" in text
     )
-    pattern = _REPAIR_PATTERNS.get((wide, doubled, footer))
+    pattern = _REPAIR_PATTERNS.get((wide, ligature, doubled, footer))
     if pattern is not None:
         for match in pattern.finditer(text):
             found = match.group(0)

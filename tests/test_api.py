@@ -71,7 +71,8 @@ def test_pdf_text_layer_ligatures_and_doubled_word_gaps_are_read_and_offsets_kep
     doubled = "Dear  Sir\n\n" + "  ".join(words) + "\n\nYours  faithfully"
     r = classify(doubled)
     assert r.outcome == "provided" and all(doubled[e.start:e.end] == e.text for e in r.evidence)
-    footer = "Dear Sir\n\nI can confirm that the Council does not\nPage 1 of 2\nhold the information you requested.\n"
+    first_page = "We searched the records of every department named in your request. " * 35
+    footer = f"Dear Sir\n\n{first_page}\nI can confirm that the Council does not\nPage 1 of 2\nhold the information you requested.\n"
     r = classify(footer)  # a page's running footer where the page broke, inside a sentence
     assert r.outcome == "not_held" and all(footer[e.start:e.end] == e.text for e in r.evidence)
     from foiclassify.text import repairs_of

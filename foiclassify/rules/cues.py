@@ -188,23 +188,23 @@ CUES: tuple[Cue, ...] = (
         "we are able to provide / disclose",
         "provided",
         r"\b(?:i am|we are|i'm|we're|is|are) (?:pleased|happy|able) (?:to be able )?to (?:"
-        r"provide|disclose|release|supply|confirm the following|share)\b"
-        # "I can provide the number of staff employed (154)"
-        r"|\b(?:i|we) can (?:provide|confirm|tell you|advise)(?: you(?: with)?)? (?:the )?(?:num"
+        r"provide|disclose|release|supply|confirm the following|share)\b",
+        1.0,
+        keywords=("pleased to", "happy to", "able to"),
+    ),
+    # "I can provide the number of staff employed (154)", "We can confirm that 14 officers were
+    # disciplined": a cue of its own, as "can confirm" is common ("I can confirm that we do not
+    # hold …") and should wake only this short pattern
+    Cue(
+        "we can give the figure",
+        "provided",
+        r"\b(?:i|we) can (?:provide|confirm|tell you|advise)(?: you(?: with)?)? (?:the )?(?:num"
         r"ber|total|figures?|amount|cost|list|names)\b"
         # "We can confirm that 14 officers were disciplined", "… that there were 37 incidents"
         r"|\b(?:i|we) can (?:confirm|advise|tell you) that (?:there (?:were|was|are|is|have be"
         r"en|has been) )?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b",
         1.0,
-        keywords=(
-            "pleased to",
-            "happy to",
-            "able to",
-            "can provide",
-            "can confirm",
-            "can tell",
-            "can advise",
-        ),
+        keywords=("can provide", "can confirm", "can tell", "can advise"),
     ),
     Cue(
         "the information has been / is provided",
@@ -722,30 +722,15 @@ CUES: tuple[Cue, ...] = (
         r"|\bno longer (?:hold|have|retain|keep)\b"
         + W
         + r"(?:information|data|records?|figures|details|any|such)"
-        # "A search of our files located no records responsive to your request"
-        r"|\b(?:located|found|identified|revealed|yielded) no (?:responsive )?(?:records?|docume"
-        r"nts?|information)\b"
         r"|\b(?:is|are|was|were) not held\b|\bnot held by\b|\bno longer held\b|\bholds? no\b"
         r"|\bhold no\b|\bno"
         r" (?:recorded )?information (?:is |was )?held\b"
         r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retai"
         r"ned)\b|\bdoesn't hold\b|\bdon't hold\b"
-        # EU bodies: "no documents were found that would correspond to the description",
-        # "OLAF was not able to identify any documents that would correspond"
         # an answer line: "2019 – Not Held in line with our retention schedule", "Q3: not held"
-        r"|[-–:][ \t]*not held\b"
-        r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
-        r"ied|located)\b|\b(?:not able to|unable to|could not|cannot|(?:has|have) not) (?:identif"
-        r"(?:y|ied)|find|found|locate|located)"
-        r" any (?:such )?(?:documents?|(?:recorded )?information|records?)\b",
+        r"|[-–:][ \t]*not held\b",
         2.0,
         keywords=(
-            "no documents",
-            "no document",
-            "no such document",
-            "any documents",
-            "any document",
-            "any such document",
             "not hold",
             "not have",
             "not retain",
@@ -754,20 +739,44 @@ CUES: tuple[Cue, ...] = (
             "not collate",
             "not capture",
             "not collect",
-            "any information",
-            "any recorded",
-            "any record",
             "no longer",
             "not held",
             "hold no",
             "holds no",
             "no recorded",
             "no information",
+            "not retained",
+            "n't hold",
+        ),
+    ),
+    # A search that found nothing: "a search of our files located no records responsive to your
+    # request", "no documents were found that would correspond to the description" (EU), "OLAF was
+    # not able to identify any documents", "we have been unable to locate any information". A cue
+    # of its own, so that common words such as "any information" wake only this short pattern.
+    Cue(
+        "the search found nothing",
+        "not_held",
+        r"\b(?:located|found|identified|revealed|yielded) no (?:responsive )?(?:records?|docume"
+        r"nts?|information)\b"
+        r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
+        r"ied|located)\b|\b(?:not able to|unable to|could not|cannot|(?:has|have) not) (?:identif"
+        r"(?:y|ied)|find|found|locate|located)"
+        r" any (?:such )?(?:documents?|(?:recorded )?information|records?)\b",
+        2.0,
+        keywords=(
             "no records",
             "no record",
             "no responsive",
-            "not retained",
-            "n't hold",
+            "no documents",
+            "no document",
+            "no such document",
+            "no information",
+            "any documents",
+            "any document",
+            "any such document",
+            "any information",
+            "any recorded",
+            "any record",
         ),
     ),
     # "The Council has no responsibility for highway maintenance. This is the responsibility of
