@@ -43,6 +43,7 @@ from typing import Any
 
 from .attachments import Attachment
 from .readers import SourceMessage
+from .text import MARKUP_SPACE
 
 _ATTACHMENT_VIEW = re.compile(
     r"This is an HTML version of an attachment to the\s+(?P<law>.+?)\s+request\s+['‘\"“](?"
@@ -76,8 +77,9 @@ def _text(node: Any) -> str:
     lines. Alaveteli prints an e-mail's lines as ``<br />`` followed by a newline in the markup,
     which is one line break, not a blank line between every two lines."""
     for string in node.find_all(string=True):
-        if string.find_parent("pre") is None and _SPACES.search(string):
-            string.replace_with(_SPACES.sub(" ", string))
+        collapsed = MARKUP_SPACE.sub(" ", string)
+        if collapsed != string and string.find_parent("pre") is None:
+            string.replace_with(collapsed)
     for br in node.find_all("br"):
         br.replace_with("\n")
     for block in node.find_all(["p", "div", "li", "tr", "h1", "h2", "h3", "h4"]):
@@ -85,9 +87,6 @@ def _text(node: Any) -> str:
         block.insert_after("\n")
     lines = (" ".join(line.split()) for line in node.get_text().splitlines())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-_SPACES = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]")
 
 
 def _one_line(node: Any) -> str:

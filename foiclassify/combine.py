@@ -16,7 +16,7 @@ from .labels import ACCESSIBLE_ELSEWHERE_CODES, EXEMPTIONS, NOT_HELD_CODES, OUTC
 from .result import Classification, Evidence
 from .roles import DECIDING_ROLES, outcome_from_roles
 from .rules import Findings
-from .rules.cues import IMPLIED_CODES, RESPONSE_PROMISED, UNABLE_TO_PROVIDE
+from .rules.cues import IMPLIED_CODES, RESPONSE_PROMISED, UNABLE_TO_PROVIDE, CueHit
 from .rules.figures import answer_lines, cost_estimate
 from .segments import Segment
 from .tagger import Reading
@@ -222,6 +222,12 @@ def _may_turn_partial(result: Classification) -> bool:
     )
 
 
+def _rests_only_on(hits: list[CueHit], signal: str, cue_name: str) -> bool:
+    """Whether some of ``hits`` give ``signal`` and every one that does is the cue ``cue_name``."""
+    giving = [hit for hit in hits if hit.cue.signal == signal]
+    return bool(giving) and all(hit.cue.name == cue_name for hit in giving)
+
+
 def _rule_confidence(outcome: str, support: set[str], signals: set[str]) -> float:
     """A transparent support score for a rules-only decision (not a calibrated probability)."""
     if outcome == "undetermined":
@@ -302,22 +308,18 @@ def combine(
             signals.discard("withheld")
     # "We are unable to provide the information you have requested. This is because we do not
     # hold it": an inability that not holding explains is no refusal, where nothing else withholds.
-    withholding_hits = [hit for hit in kept_hits if hit.cue.signal == "withheld"]
     if (
         "not_held" in signals
-        and withholding_hits
-        and all(hit.cue.name == UNABLE_TO_PROVIDE for hit in withholding_hits)
+        and _rests_only_on(kept_hits, "withheld", UNABLE_TO_PROVIDE)
         and not cited - NOT_HELD_CODES
     ):
         signals.discard("withheld")
     # "Thank you for your request … we will respond by 14 April": an acknowledgement that names the
     # date it will answer by is no holding reply, where nothing else says the answer is late.
-    delay_hits = [hit for hit in kept_hits if hit.cue.signal == "delayed"]
     if (
         "acknowledgement" in signals
         and "delay_apology" not in signals
-        and delay_hits
-        and all(hit.cue.name == RESPONSE_PROMISED for hit in delay_hits)
+        and _rests_only_on(kept_hits, "delayed", RESPONSE_PROMISED)
     ):
         signals.discard("delayed")
     outcome, support, reason = rule_outcome(signals, cited=bool(cited - NOT_HELD_CODES))

@@ -310,9 +310,8 @@ def classify_thread(
         if page is not None:  # a saved request page: read its HTML, not its text
             layout = _from_page(page)
         else:
-            text, _, repairs = clean_text(
-                thread
-            )  # repairs: message offsets into the thread as given
+            # repairs: to give message offsets into the thread as given
+            text, _, repairs = clean_text(thread)
             layout = split(text)
     messages = tuple(
         Message(

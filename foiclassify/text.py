@@ -64,7 +64,8 @@ class Prepared:
     empty_reason: str = ""  # why the input held no text at all ("" when it did)
     folded: str = ""  # fold(text): lower case, line breaks as spaces, same offsets
     parts: tuple[Part, ...] = ()
-    # Where repairing mis-decoded characters shortened the body as given (see clean_text)
+    # Where the repairs of clean_text changed the body's length (mis-decoded characters, PDF
+    # ligatures, doubled word gaps, page footers), to map offsets back to the text as given
     repairs: Repairs | None = None
     # Where the words of ``keywords`` occur in ``folded`` (Keywords.find), for the later stages.
     spots: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
@@ -300,7 +301,7 @@ class _TextExtractor(HTMLParser):
         # included, is one space; only <br> and block elements break lines. (An e-mail printed
         # as "line<br />\nline" is one line break, not a blank line after every line.)
         if not self._skip:
-            self.parts.append(data if self._pre else _MARKUP_SPACE.sub(" ", data))
+            self.parts.append(data if self._pre else MARKUP_SPACE.sub(" ", data))
 
 
 _HTML_SNIFF = re.compile(
@@ -313,7 +314,8 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_SNIFF.findall(text[:20000])) >= 2
 
 
-_MARKUP_SPACE = re.compile(r"[ \t\r\n\f]+")
+# A run of white space in HTML markup, line breaks included: shown as one space (outside <pre>)
+MARKUP_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
 def html_to_text(markup: str) -> str:
@@ -446,7 +448,8 @@ class Repairs:
 
 def repairs_of(text: str) -> tuple[str, Repairs]:
     """``repair_mojibake(text)``, with two-space word gaps read as one in a text spaced out that way
-    throughout (:func:`_spaced_out`), and where it changed the text's length (:class:`Repairs`)."""
+    throughout (:func:`_spaced_out`) and a page's footer lines left out of a text longer than a
+    page, and where that changed the text's length (:class:`Repairs`)."""
     after: list[int] = []
     removed: list[int] = []
     pieces: list[str] = []
@@ -510,12 +513,13 @@ def clean_text(value: object) -> tuple[str, str, Repairs | None]:
     ``None``, NaN and pandas' ``NA`` give ``("", "no text (…)", None)``; ``bytes`` are decoded
     (see :func:`decode`), and so are strings carrying undecodable bytes as lone surrogates
     (``errors="surrogateescape"``); HTML markup is turned into its visible text; UTF-8 mis-read
-    as Windows-1252 is repaired (:func:`repair_mojibake`); NUL bytes become spaces. Any other
-    type raises ``TypeError`` naming the type, so a caller never labels ``repr(obj)`` by mistake.
+    as Windows-1252 is repaired and a PDF text layer's artefacts undone (:func:`repairs_of`); NUL
+    bytes become spaces. Any other type raises ``TypeError`` naming the type, so a caller never
+    labels ``repr(obj)`` by mistake.
 
-    ``repairs`` maps offsets in ``text`` back to the str given when the repair of mis-decoded
-    characters is all that changed its length; None otherwise (nothing repaired, or bytes or
-    HTML given, whose offsets can only refer to the cleaned text).
+    ``repairs`` maps offsets in ``text`` back to the str given when those repairs are all that
+    changed its length; None otherwise (nothing repaired, or bytes or HTML given, whose offsets
+    can only refer to the cleaned text).
     """
     if value is None:
         return "", "no text (missing value)", None

@@ -47,6 +47,8 @@ RESPONSE_PROMISED = "we will respond by"
 
 W = r"[^.!?\n]{0,40}?"  # a short gap inside one sentence
 WS = r"[ \t\n]{1,20}"  # a run of white space (bounded: patterns stay linear and their reach known)
+# A body's name in the possessive, up to six words: "NHS Dumfries and Galloway's", "the Trust's"
+POSSESSIVE = r"(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s"
 
 CUES: tuple[Cue, ...] = (
     # --- the answer is given
@@ -55,8 +57,9 @@ CUES: tuple[Cue, ...] = (
         "provided",
         r"please find"
         # not "Please find attached NHS Dumfries and Galloway's response to your request"
-        r"(?![ \t\n]{1,20}(?:attached|enclosed|herewith)[ \t\n]{1,20}(?:[\w&.-]+[ \t]+){0,5}[\w&.-]"
-        r"+['’]s[ \t\n]{1,20}(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
+        r"(?![ \t\n]{1,20}(?:attached|enclosed|herewith)[ \t\n]{1,20}"
+        + POSSESSIVE
+        + r"[ \t\n]{1,20}(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
         r"(?!"
         + WS
         + r"(?:(?:attached|enclosed|herewith)"
@@ -93,8 +96,9 @@ CUES: tuple[Cue, ...] = (
         r"aching|are attaching|am providing|are providing|am releasing|are releasing)|\band "
         r"(?:enclose|attach))\b"
         # not "I attach the Council's response to your request"
-        r"(?![ \t\n]{1,20}(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s[ \t\n]{1,20}"
-        r"(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
+        r"(?![ \t\n]{1,20}"
+        + POSSESSIVE
+        + r"[ \t\n]{1,20}(?:(?:full|formal|final)[ \t]+)?(?:response|letter|reply|decision)\b)"
         r"(?!"
         + WS
         + r"(?:you(?: with)?"
@@ -1101,13 +1105,13 @@ CUES: tuple[Cue, ...] = (
         + r"(?:response|letter|reply|decision)|\b(?:response|reply|letter|decision) (?:is )?"
         r"attached\b"
         r"|\b(?:attached|enclosed) (?:is|please find) (?:our|my|the) (?:response|reply|letter)"
-        r"|\b(?:find|see)[ \t]+(?:attached|enclosed)[ \t]+(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s"
-        r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b"
+        r"|\b(?:find|see)[ \t]+(?:attached|enclosed)[ \t]+"
+        + POSSESSIVE
+        + r"[ \t]+(?:(?:full|formal|final)[ \t]+)?(?:response|reply|letter|decision)\b"
         # "I have attached my formal response", "we have enclosed our response to your request",
         # "I attach the Council's response", "I am attaching the Trust's response"
         r"|\b(?:i|we)[ \t]+(?:have[ \t]+attached|have[ \t]+enclosed|attach|enclose|am[ \t]+atta"
-        r"ching|are[ \t]+attaching)[ \t\n]+(?:our|my|the|(?:[\w&.-]+[ \t]+){0,5}[\w&.-]+['’]s)"
-        r"[ \t\n]+"
+        r"ching|are[ \t]+attaching)[ \t\n]+(?:our|my|the|" + POSSESSIVE + r")[ \t\n]+"
         r"(?:(?:full|formal|final|official)[ \t\n]+)?(?:response|reply|decision)\b",
         1.5,
         keywords=("attach", "enclose"),
