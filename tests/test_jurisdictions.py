@@ -236,6 +236,34 @@ LETTERS = {
         "documents contain commercially sensitive information of the companies that submitted them, contain "
         "personal data, and relate to a decision which has not yet been taken.",
         "EU", "refused", ("EU1049:4(1)(b)", "EU1049:4(2)-1", "EU1049:4(3)")),
+    # (eighth session of 2026-11-30: wordings of Australian train letters, constructed here)
+    "AU full access, one l lost in the PDF view": (
+        "I refer to your request under the Freedom of Information Act 1982. I have identified 1 document within "
+        "the scope of your request. I have decided to grant ful access to this document.",
+        "AU", "provided", ()),
+    "AU irrelevant material taken out is not withheld": (
+        "I refer to your request under the Freedom of Information Act 1982. I have decided to grant you access in "
+        "full to both documents. I have redacted the names and contact details of non-SES staff as irrelevant "
+        "material under section 22 of the FOI Act.",
+        "AU", "provided", ()),
+    "AU exempt in full after an earlier extension": (
+        "I refer to your request under the Freedom of Information Act 1982. As notified to you, the statutory "
+        "timeframe was extended by 30 days because of the consultation requirement. I have decided to exempt the "
+        "documents in full under sections 45 and 47F of the FOI Act.",
+        "AU", "refused", ("AUFOI:s45", "AUFOI:s47F")),
+    "AU s24A in words": (
+        "I refer to your request under the Freedom of Information Act 1982. I am satisfied that the documents "
+        "you requested cannot be located or do not exist.",
+        "AU", "not_held", ()),
+    "AU documents outside the Act": (
+        "I refer to your request under the Freedom of Information Act 1982. I find that the documents are not "
+        "subject to the Freedom of Information Act because they relate to the company's commercial activities. "
+        "Accordingly, I refuse access to the documents.",
+        "AU", "invalid_request", ()),
+    "UK names out of scope taken out": (
+        "Please find attached the minutes of the meetings. Names of junior staff have been redacted as they are "
+        "outside the scope of your request.",
+        "UK", "provided", ()),
     "EU confirmatory decision": (
         "I refer to your confirmatory application. Having re-examined the request, I confirm the refusal of access "
         "under Article 4(3), first subparagraph, of Regulation 1049/2001.",
@@ -316,3 +344,28 @@ def test_a_part_transferred_under_section_14_is_read_as_a_transfer():
     # own reading, not a guess from framing (sixth session, from a fresh train-bound NZ letter)
     text, *_ = LETTERS["NZ part transferred under section 14"]
     assert classify(text).reason == "passes the request to another body; no decision on it here"
+
+
+def test_a_letter_naming_only_the_foi_act_is_placed_by_its_telephone_code():
+    # an e-mail that names only "the FOI Act" and a section: the signature's country code says
+    # whose Act it is (an Australian agency's third-party consultation, seen on RightToKnow)
+    au = classify("We are consulting an affected third party under s 47 of the FOI Act.\nJo Smith\nT +61 (0) 2 6000 0000")
+    assert au.jurisdiction == "AU"
+    assert not any(code.startswith("FOIA:") for code in au.exemptions)
+    nz = classify("The report is withheld under section 9(2)(a) of the Act.\nPhone +64 4 000 0000")
+    assert nz.jurisdiction == "NZ"
+    assert classify("The report is withheld under section 40(2) of the FOI Act.\nTel +44 20 7000 0000").jurisdiction == "UK"
+
+
+def test_an_agency_named_for_its_country_and_irelands_earlier_acts():
+    # an Australian agency's letter that cites only "the FOI Act": its own name says whose Act
+    au = classify("I am the Chief Operating Officer of Screen Australia. I confirm the original decision that these "
+                  "documents are exempt under s 38 of the FOI Act, and we cannot release them.")
+    assert (au.jurisdiction, au.exemptions) == ("AU", ("AUFOI:s38",))
+    # ... never where the letter names the UK Act
+    uk = classify("The correspondence with the Australian High Commission is exempt under section 27 of the "
+                  "Freedom of Information Act 2000.")
+    assert (uk.jurisdiction, uk.exemptions) == ("UK", ("FOIA:s27",))
+    ie = classify("I refer to your request under the Freedom of Information Acts 1997 and 2003 for the Minister's "
+                  "travel costs. The costs are set out below.")
+    assert ie.jurisdiction == "IE"

@@ -162,6 +162,13 @@ _INTENT_BEFORE = re.compile(
 # A holding statement only as a condition: "we will advise you if any extension of time is
 # required".
 _IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
+# Text taken out of a release because the request does not ask for it withholds nothing: "I have
+# redacted the names … as irrelevant material under section 22 of the FOI Act", "names have been
+# removed as they are outside the scope of your request".
+_NOT_ASKED_FOR = re.compile(
+    r"\birrelevant\b|\b(?:out|outside) (?:of )?(?:the )?scope\b|\bnot (?:with)?in (?:the )?scope\b",
+    re.IGNORECASE,
+)
 # An offer, not a request to clarify: "please contact me if you require further clarification";
 # and a quoted question: "If so, please can you confirm the scope of the services".
 _IF_YOU_NEED = re.compile(r"\bif (?:you (?:require|need|have|would like|want)|so)\b", re.IGNORECASE)
@@ -237,6 +244,10 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
             _IF_YOU_NEED.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
             or _MAY_NEED.search(text, max(0, hit.start - 40), hit.start)
             or _NUMBERED_QUESTION.search(text, max(0, hit.start - 40), hit.start)
+        ):
+            continue
+        if hit.cue.name == "redacted" and _NOT_ASKED_FOR.search(
+            text, *sentence_bounds(text, hit.start, hit.end)
         ):
             continue
         if signal == "invalid_request" and _GENERAL.search(

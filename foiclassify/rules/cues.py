@@ -399,12 +399,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:release[ds]?|releasing|publish(?:ed|ing)?|grant(?:ed|ing)?|provided|disclosed?)\b"
         + W
         + r"\bin full\b(?! (?:under|pursuant))"
-        r"|\b(?:granted|grant(?: you)?|give you|been given) full access\b|\bfull access (?:is|h"
+        # (RightToKnow's PDF views drop a doubled "l": "I have decided to grant ful access")
+        r"|\b(?:granted|grant(?: you)?|give you|been given) full? access\b|\bfull access (?:is|h"
         r"as been|can be|will be) granted\b"
         # "I have decided to release 1 document to you"
         r"|\bdecided to release (?:\d{1,4}|one|two|three|four|five|all|both|the) documents?\b",
         1.5,
-        keywords=("in full", "full access", "decided to release"),
+        keywords=("in full", "full access", "ful access", "decided to release"),
     ),
     # --- only part is answered
     Cue(
@@ -555,6 +556,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refu"
         r"se|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
         r"|\brefus(?:e|ed|ing) access\b"
+        # AU "I have decided to exempt the documents in full under sections 45, 47F and 47E(c)"
+        r"|\bdecided to exempt\b"
         # an EU body: "your application cannot be granted, as disclosure is prevented by …"
         r"|\b(?:application|request|access)(?: to (?:the |these |this )?documents?)? (?:cannot"
         r"|can not|could not|will not) be granted\b|\bdisclosure is prevented\b"
@@ -570,6 +573,7 @@ CUES: tuple[Cue, ...] = (
             "be granted",
             "disclosure is prevented",
             "presumption of non",
+            "decided to exempt",
         ),
     ),
     Cue(
@@ -762,6 +766,8 @@ CUES: tuple[Cue, ...] = (
         "not_held",
         r"\b(?:located|found|identified|revealed|yielded) no (?:responsive )?(?:records?|docume"
         r"nts?|information)\b"
+        # AU s24A in words: "I am satisfied that they cannot be located or do not exist"
+        r"|\b(?:cannot|can not|could not) be (?:found|located),? or (?:do|does|did) not exist\b"
         r"|\bno (?:such )?documents? (?:were|was|have been|has been|could be) (?:found|identif"
         r"ied|located)\b|\b(?:not able to|unable to|could not|cannot|(?:has|have) not) (?:identif"
         r"(?:y|ied)|find|found|locate|located)"
@@ -781,6 +787,7 @@ CUES: tuple[Cue, ...] = (
             "any information",
             "any recorded",
             "any record",
+            "not exist",
         ),
     ),
     # "The Council has no responsibility for highway maintenance. This is the responsibility of
@@ -823,6 +830,17 @@ CUES: tuple[Cue, ...] = (
             "does not fall under",
             "requirement",
         ),
+    ),
+    # What was asked for lies outside the Act: "the documents are not subject to the Freedom of
+    # Information Act because they relate to nbn's commercial activities". (Not "outside the scope
+    # of the FOI Act", said also of a document pointed to because it is published, nor "exempt
+    # from the operation of the FOI Act", said also of parts of documents.)
+    Cue(
+        "outside the Act",
+        "invalid_request",
+        r"\bnot subject to the (?:freedom +of +information|foi|official +information) +act\b",
+        2.0,
+        keywords=("not subject to",),
     ),
     # --- clarification
     Cue(
@@ -1041,8 +1059,11 @@ CUES: tuple[Cue, ...] = (
         "the time to reply is extended",
         "delayed",
         r"\b(?:not be able to|unable to|cannot|can not) (?:respond|reply) within\b"
-        r"|\bextended by (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|tw"
-        r"enty) (?:further |more |additional )?(?:working |calendar )?(?:days|weeks)\b"
+        # (not a decision letter's history: "the timeframe for processing your request was
+        # extended by 30 days")
+        r"|(?<!was )(?<!were )\bextended by (?:\d{1,3}|one|two|three|four|five|six|seven|eight|n"
+        r"ine|ten|fifteen|twenty) (?:further |more |additional )?(?:working |calendar )?(?:days|w"
+        r"eeks)\b"
         r"|\btime extension (?:of|to|for) (?:your|the|this)\b"
         r"|\b(?:time ?frame|timescale)\b"
         + W

@@ -149,6 +149,19 @@ _AU_WORDS = (
     "request consultation process",
     "information publication scheme",
     ".gov.au",
+    # the country's telephone code in a signature ("T +61 (0) 2 6222 4233"), where the letter
+    # names only "the FOI Act"
+    "+61",
+)
+# The country named, where nothing else marks the letter: an agency's own name ("Screen
+# Australia", "Australian Taxation Office") in a letter that cites only "the FOI Act". Read last,
+# and never in a letter that names the UK Act.
+_AU_COUNTRY_WORDS = ("australia",)
+_UK_ACT_WORDS = (
+    "freedom of information act 2000",
+    "foi act 2000",
+    "foia 2000",
+    "information commissioner's office",
 )
 _AU_STATE_WORDS = (
     "(vic)",
@@ -184,6 +197,7 @@ _NZ_WORDS = (
     "ngā mihi",
     "nāku noa",
     ".govt.nz",
+    "+64",
 )
 _IE_WORDS = (
     "freedom of information act 2014",
@@ -191,6 +205,16 @@ _IE_WORDS = (
     "office of the information commissioner",
     "ireland",
     "irish",
+)
+# Ireland's earlier Acts and words used of no other country's institutions
+_IE_SURE_WORDS = (
+    "freedom of information act 1997",
+    "freedom of information acts 1997",
+    "foi act 1997",
+    "foi acts 1997",
+    "taoiseach",
+    "oireachtas",
+    "garda síochána",
 )
 _EU_WORDS = (
     "1049/2001",
@@ -210,10 +234,21 @@ KEYWORDS = Keywords(
     + _AU_STATE_WORDS
     + _NZ_WORDS
     + _IE_WORDS
+    + _IE_SURE_WORDS
     + _EU_WORDS
+    + _AU_COUNTRY_WORDS
+    + _UK_ACT_WORDS
 )
 _MARKER_WORDS = frozenset(
-    _SCOTTISH_WORDS + _US_WORDS + _AU_WORDS + _AU_STATE_WORDS + _NZ_WORDS + _IE_WORDS + _EU_WORDS
+    _SCOTTISH_WORDS
+    + _US_WORDS
+    + _AU_WORDS
+    + _AU_STATE_WORDS
+    + _NZ_WORDS
+    + _IE_WORDS
+    + _IE_SURE_WORDS
+    + _EU_WORDS
+    + _AU_COUNTRY_WORDS
 )
 # Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
 _JURISDICTION_ACTS = {
@@ -247,8 +282,9 @@ class SectionRef:
 def jurisdiction_of(spots: dict[str, list[int]]) -> str:
     """Whose law a document is written under, from the words found in it (TAXONOMY §2: the Act's
     name and year, the regulator, the site): ``EU``, ``AU``, ``NZ``, ``IE``, ``UK-SCT``, ``US``,
-    else ``UK``. The EU Regulation and the other countries' Acts are named far more rarely in a
-    UK letter than "Scotland" or a US statute, so they are read first."""
+    else ``AU`` where only the country's name marks it (and the UK Act is not named), else
+    ``UK``. The EU Regulation and the other countries' Acts are named far more rarely in a UK
+    letter than "Scotland" or a US statute, so they are read first."""
 
     found = spots.keys()
     if found.isdisjoint(_MARKER_WORDS):  # the usual UK letter: none of the markers
@@ -266,6 +302,7 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
     if (
         "freedom of information act 2014" in spots
         or "foi act 2014" in spots
+        or has(_IE_SURE_WORDS)
         or (
             "office of the information commissioner" in spots
             and ("ireland" in spots or "irish" in spots)
@@ -276,6 +313,8 @@ def jurisdiction_of(spots: dict[str, list[int]]) -> str:
         return "UK-SCT"
     if has(_US_WORDS):
         return "US"
+    if has(_AU_COUNTRY_WORDS) and not has(_UK_ACT_WORDS):
+        return "AU"
     return "UK"
 
 
