@@ -260,6 +260,24 @@ LETTERS = {
         "subject to the Freedom of Information Act because they relate to the company's commercial activities. "
         "Accordingly, I refuse access to the documents.",
         "AU", "invalid_request", ()),
+    "AU s24AB notice by its name": (
+        "Notice under s 24AB of the FOI Act. I refer to your request under the Freedom of Information Act 1982. "
+        "The second part of your request does not identify the documents sought.",
+        "AU", "clarification_requested", ()),
+    "AU intention to refuse": (
+        "The purpose of this notice is to advise you, as required under the Freedom of Information Act 1982, that I "
+        "intend to refuse your request on the basis that a practical refusal reason exists.",
+        "AU", "clarification_requested", ()),
+    "AU all documents released, irrelevant parts out; authority to grant or refuse": (
+        "I refer to your request under the Freedom of Information Act 1982. I am authorised to grant or refuse "
+        "access to documents. I have identified eight (8) documents. I have decided to release all 8 documents with "
+        "irrelevant information redacted.",
+        "AU", "provided", ()),
+    "AU an earlier extension told as history": (
+        "I refer to your request under the Freedom of Information Act 1982. On 22 October 2020, the department "
+        "wrote to you seeking clarification and requesting an extension of time. I am satisfied that the documents you "
+        "have requested cannot be found or do not exist.",
+        "AU", "not_held", ()),
     "UK names out of scope taken out": (
         "Please find attached the minutes of the meetings. Names of junior staff have been redacted as they are "
         "outside the scope of your request.",

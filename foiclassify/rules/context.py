@@ -162,6 +162,12 @@ _INTENT_BEFORE = re.compile(
 # A holding statement only as a condition: "we will advise you if any extension of time is
 # required".
 _IF_BEFORE = re.compile(r"\bif\b", re.IGNORECASE)
+# A sentence that tells what happened on a date ("On 22 October 2020, the department wrote to you
+# … requesting an extension of time"): the letter's history, not its decision.
+_ON_A_DATE = re.compile(
+    r"\s*on (?:\d{1,2}(?:st|nd|rd|th)? [a-z]+|[a-z]+ \d{1,2}(?:st|nd|rd|th)?),? \d{4}\b",
+    re.IGNORECASE,
+)
 # Text taken out of a release because the request does not ask for it withholds nothing: "I have
 # redacted the names … as irrelevant material under section 22 of the FOI Act", "names have been
 # removed as they are outside the scope of your request".
@@ -236,8 +242,9 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
         signal = hit.cue.signal
         if signal in _NEGATABLE and _negated(text, hit):
             continue
-        if signal == "delayed" and _IF_BEFORE.search(
-            text, sentence_bounds(text, hit.start, hit.end)[0], hit.start
+        if signal == "delayed" and (
+            _IF_BEFORE.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
+            or _ON_A_DATE.match(text, sentence_bounds(text, hit.start, hit.end)[0])
         ):
             continue
         if signal == "clarification_requested" and (

@@ -403,7 +403,8 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:granted|grant(?: you)?|give you|been given) full? access\b|\bfull access (?:is|h"
         r"as been|can be|will be) granted\b"
         # "I have decided to release 1 document to you"
-        r"|\bdecided to release (?:\d{1,4}|one|two|three|four|five|all|both|the) documents?\b",
+        r"|\bdecided to release (?:all )?(?:\d{1,4}|one|two|three|four|five|all|both|the)"
+        r"(?: \(\d{1,4}\))? documents?\b",
         1.5,
         keywords=("in full", "full access", "ful access", "decided to release"),
     ),
@@ -555,7 +556,8 @@ CUES: tuple[Cue, ...] = (
         "withheld",
         r"\b(?:is|are|been|being|be) (?:withheld|refused)\b|\b(?:withhold|withholding|refu"
         r"se|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
-        r"|\brefus(?:e|ed|ing) access\b"
+        # (not an officer's authority "to grant or refuse access to documents")
+        r"|(?<!grant or )\brefus(?:e|ed|ing) access\b"
         # AU "I have decided to exempt the documents in full under sections 45, 47F and 47E(c)"
         r"|\bdecided to exempt\b"
         # an EU body: "your application cannot be granted, as disclosure is prevented by …"
@@ -906,8 +908,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "revise your request before a decision",
         "consultation",
-        r"\brequest consultation (?:process|period)\b|\bmake a revised request\b|\brevise"
+        r"\brequest consultation (?:process|period|notice)\b|\bmake a revised request\b|\brevise"
         r" your request\b|\bnotice of (?:an |my |our )?intention to refuse\b"
+        # AU "Notice under s 24AB of the FOI Act", "Section 24AB consultation notice", "I intend to
+        # refuse your request on the basis that a practical refusal reason exists"
+        r"|\bnotice (?:under|pursuant to) (?:s|section)\.? ?24ab\b"
+        r"|\b(?:s|section)\.? ?24ab (?:consultation )?notice\b"
+        r"|\b(?:i|we) intend to refuse your request\b"
         r"|\b(?:narrow|reduce|limit|refine)(?: down)? the scope of (?:your|the) application\b"
         r"|\bscope of (?:your|the) (?:request|application) (?:must|should|would need to|needs to|"
         r"has to) be (?:reduced|narrowed|limited)\b"
@@ -916,6 +923,8 @@ CUES: tuple[Cue, ...] = (
         2.0,
         keywords=(
             "request consultation",
+            "24ab",
+            "intend to refuse",
             "revised request",
             "revise your request",
             "intention to refuse",
