@@ -278,6 +278,11 @@ LETTERS = {
         "wrote to you seeking clarification and requesting an extension of time. I am satisfied that the documents you "
         "have requested cannot be found or do not exist.",
         "AU", "not_held", ()),
+    "NZ this part refused, the rest answered": (
+        "Your request under the Official Information Act 1982 asked two questions. Question one: 14 staff attended "
+        "the training. Question two: we were unable to locate any report. Therefore, I am refusing this part of "
+        "your request under section 18(e) of the Act, as the document does not exist.",
+        "NZ", "partially_provided", ("NZOIA:s18(e)",)),
     "UK names out of scope taken out": (
         "Please find attached the minutes of the meetings. Names of junior staff have been redacted as they are "
         "outside the scope of your request.",

@@ -451,9 +451,13 @@ CUES: tuple[Cue, ...] = (
         # NZ "you have the right to ask the Ombudsman to review my decision to refuse part of
         # your request"; "we are refusing part of your request under section 12"
         r"|\b(?:refuse|refused|refusing|refusal of|withhold|withheld|withholding) (?:some|part|"
-        r"parts) of (?:your|the|this) request\b",
+        r"parts) of (?:your|the|this) request\b"
+        # NZ "I am refusing this part of your request under section 18(e)", "I must refuse this
+        # portion of your request"
+        r"|\b(?:refuse|refusing|decline|declining) (?:this|that) (?:part|portion) of your req"
+        r"uest\b",
         1.5,
-        keywords=("some of", "most of", "part of", "parts of"),
+        keywords=("some of", "most of", "part of", "parts of", "portion of"),
     ),
     Cue(
         "redacted",
