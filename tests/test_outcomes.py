@@ -156,6 +156,15 @@ CASES = [
     # the letters of the exchange are no information given
     ("refused", "A copy of your request is set out below: “All emails about the bypass.” We are refusing your request under section 14(1) as it is vexatious."),
     ("refused", "We have reviewed the decision. A copy of the original decision is enclosed. I confirm the decision to refuse the request under section 43(2)."),
+    # eighth session of 2026-11-30, wordings of train letters the rules missed
+    ("partially_provided", "The list of conference attendees is enclosed. I have withheld the seating plan for the dinner, as it names private guests."),
+    ("refused", "If any exemption applies we will tell you that we have withheld information and why. The report is exempt under section 43(2)."),
+    ("partially_provided", "We are only able to provide an answer to Q1. Answering Q2 and Q3 would exceed the appropriate limit."),
+    ("partially_provided", "Please see the figures below. 1. Call-outs to bonfires: 314. 2. Area Commands attend the meetings ad hoc and no record of these is held at headquarters."),
+    ("partially_provided", "Some parts of this response will constitute a refusal to deal with your request. 1. The licence was checked on 12 occasions."),
+    ("partially_provided", "Please find at Annex B a table which shows the number of faults. The examiners' names are exempt under section 40(2)."),
+    ("partially_provided", "We do not hold the survey data for 2010 to 2014. Please see Annex A for some of the information you have requested."),
+    ("partially_provided", "The cost of CCTV enforcement is exempt under section 31. However, we can and have provided the number of PCNs issued by mobile units."),
 ]
 
 

@@ -320,6 +320,33 @@ CUES: tuple[Cue, ...] = (
             "find enclosed",
         ),
     ),
+    # The answer in a named annex or an attachment that shows it: "Please find at Annex B a
+    # table which shows the number of serious faults", "Please see Annex A for some of the
+    # information you have requested", "Please see attachment showing the number of empty
+    # properties"; and a reply's "we can and have provided the number of PCNs", "We have therefore
+    # provided annual figures"
+    Cue(
+        "see Annex A for the figures",
+        "provided",
+        r"\b(?:see|find) (?:at |in )?(?:annex|appendix|attachment|enclosure) [a-z0-9]{1,3}\b"
+        + W
+        + r"\b(?:table|list|spreadsheet|breakdown|figures|data|information you (?:have )?reques"
+        r"ted)\b"
+        r"|\bsee (?:the )?attachment (?:showing|which shows|that shows|detailing|listing)\b"
+        r"|\b(?:we|i) (?:can and )?(?:have|has) (?:therefore |also )?provided (?:the (?:number"
+        r"|total|figures?|data|information)|annual|monthly|quarterly|some of the)\b",
+        1.0,
+        keywords=(
+            "annex",
+            "appendix",
+            "attachment",
+            "enclosure",
+            "have provided",
+            "has provided",
+            "therefore provided",
+            "also provided",
+        ),
+    ),
     Cue(
         "please see the data attached",
         "provided",
@@ -425,7 +452,9 @@ CUES: tuple[Cue, ...] = (
         + W
         + r"(?:withheld|redacted|exempt|not (?:be )?(?:disclosed|provided|released)|not held"
         r"|covered by[ \t]+(?:the[ \t]+following|an?[ \t]|one[ \t]+of|sections?|exemptio"
-        r"ns?))",
+        r"ns?)"
+        # "Some parts of this response will constitute a refusal to deal with your request"
+        r"|constitutes? a refusal)",
         1.5,
         keywords=(
             "some of",
@@ -455,9 +484,19 @@ CUES: tuple[Cue, ...] = (
         # NZ "I am refusing this part of your request under section 18(e)", "I must refuse this
         # portion of your request"
         r"|\b(?:refuse|refusing|decline|declining) (?:this|that) (?:part|portion) of your req"
-        r"uest\b",
+        r"uest\b"
+        # "We are only able to provide an answer to Q1"
+        r"|\bonly (?:able|in a position) to (?:provide|answer|give|supply|disclose|release)\b",
         1.5,
-        keywords=("some of", "most of", "part of", "parts of", "portion of"),
+        keywords=(
+            "some of",
+            "most of",
+            "part of",
+            "parts of",
+            "portion of",
+            "only able",
+            "only in a position",
+        ),
     ),
     Cue(
         "redacted",
@@ -562,6 +601,9 @@ CUES: tuple[Cue, ...] = (
         r"se|refusing|decline|declining) (?:the|this|that|your|to)\b|\brefusal notice\b"
         # (not an officer's authority "to grant or refuse access to documents")
         r"|(?<!grant or )\brefus(?:e|ed|ing) access\b"
+        # "I have withheld an attendee list for a conference dinner" (not an acknowledgement's "we
+        # will tell you that we have withheld information and why")
+        r"|(?<!that )\b(?:i|we) (?:have|had) withheld\b"
         # AU "I have decided to exempt the documents in full under sections 45, 47F and 47E(c)"
         r"|\bdecided to exempt\b"
         # an EU body: "your application cannot be granted, as disclosure is prevented by …"
@@ -741,6 +783,9 @@ CUES: tuple[Cue, ...] = (
         r" (?:recorded )?information (?:is |was )?held\b"
         r"|\bno recorded information\b|\binformation (?:is|was) not (?:held|recorded|retai"
         r"ned)\b|\bdoesn't hold\b|\bdon't hold\b"
+        # "no record of these are held at headquarters"
+        r"|\bno records? (?:of (?:these|this|them|it|that|those) )?(?:is|are|was|were) (?:held|k"
+        r"ept|retained)\b"
         # an answer line: "2019 – Not Held in line with our retention schedule", "Q3: not held"
         r"|[-–:][ \t]*not held\b",
         2.0,
@@ -761,6 +806,7 @@ CUES: tuple[Cue, ...] = (
             "no information",
             "not retained",
             "n't hold",
+            "no record",
         ),
     ),
     # A search that found nothing: "a search of our files located no records responsive to your
