@@ -165,6 +165,9 @@ CASES = [
     ("partially_provided", "Please find at Annex B a table which shows the number of faults. The examiners' names are exempt under section 40(2)."),
     ("partially_provided", "We do not hold the survey data for 2010 to 2014. Please see Annex A for some of the information you have requested."),
     ("partially_provided", "The cost of CCTV enforcement is exempt under section 31. However, we can and have provided the number of PCNs issued by mobile units."),
+    ("clarification_requested", "Dear Mr Hai, thank you for your email. Can I ask at the outset that you elaborate a little on the detail of the request?"),
+    ("acknowledgement", "Thank you for your request. I can confirm that this matter is currently receiving attention and a representative will be in touch with you within the statutory timescale."),
+    ("acknowledgement", "Thank you for your email. We will get back to you in due course.\nKind regards,\nFOI Team"),
 ]
 
 

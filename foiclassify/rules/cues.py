@@ -922,6 +922,9 @@ CUES: tuple[Cue, ...] = (
         # "we would like to enquire on which subject … so that we may better address your request"
         r"|\bso that (?:we|i) (?:may|can|could|are able to) (?:better )?(?:address|handle|identi"
         r"fy|locate|process|deal with|respond to) your (?:request|application)\b"
+        # "Can I ask at the outset that you elaborate a little on the detail of the request?"
+        r"|\b(?:ask|asking|request|requesting) (?:at the outset )?that you (?:elaborate|expand|cla"
+        r"rify|specify)\b|\b(?:could|can|would) you (?:please )?(?:elaborate|expand) on\b"
         # NZ "We would like to work with you in order to clarify your request"
         r"|\bwork with you (?:in order )?to (?:clarify|refine|narrow) (?:your|the|this) request\b"
         # AU "I would also appreciate your assistance to narrow the scope of the request"
@@ -931,6 +934,12 @@ CUES: tuple[Cue, ...] = (
             "invite you to",
             "ask you to",
             "request you to",
+            "that you elaborate",
+            "that you expand",
+            "that you clarify",
+            "that you specify",
+            "elaborate on",
+            "expand on",
             "more information",
             "further information",
             "additional information",
@@ -1035,6 +1044,25 @@ CUES: tuple[Cue, ...] = (
             "be dealt",
             "be processed",
             "be handled",
+        ),
+    ),
+    # "I can confirm that this matter is currently receiving attention and a Trust representative
+    # will be in touch with you within the statutory timescale"; "We will get back to you in due
+    # course"
+    Cue(
+        "we will get back to you",
+        "acknowledgement",
+        r"\b(?:is|are) (?:currently |now )?receiving (?:attention|consideration)\b"
+        r"|\b(?:we|i) will (?:get back to|come back to|be in touch with|contact) you (?:in due cou"
+        r"rse|shortly|as soon as (?:possible|we can)|within)\b",
+        1.0,
+        keywords=(
+            "receiving attention",
+            "receiving consideration",
+            "get back to",
+            "come back to",
+            "be in touch",
+            "will contact you",
         ),
     ),
     # --- the request is passed to another body (NZ OIA s14, AU s16): no decision on it here
