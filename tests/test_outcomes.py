@@ -168,6 +168,7 @@ CASES = [
     ("clarification_requested", "Dear Mr Hai, thank you for your email. Can I ask at the outset that you elaborate a little on the detail of the request?"),
     ("acknowledgement", "Thank you for your request. I can confirm that this matter is currently receiving attention and a representative will be in touch with you within the statutory timescale."),
     ("acknowledgement", "Thank you for your email. We will get back to you in due course.\nKind regards,\nFOI Team"),
+    ("invalid_request", "Thank you for your request, received today. In order for us to process it under the Act please provide your surname so we may record the applicant's details."),
 ]
 
 

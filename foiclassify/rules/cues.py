@@ -853,6 +853,17 @@ CUES: tuple[Cue, ...] = (
         keywords=("no responsibility for", "not the responsibility of", "not responsibility of"),
     ),
     # --- not a valid request
+    # The Act's request must state the applicant's name: "please provide your surname so we may
+    # input the correct applicant details", "please can you provide your full name to validate
+    # your request"
+    Cue(
+        "your name is needed",
+        "invalid_request",
+        r"\b(?:provide|give|supply|send) (?:us |me )?(?:with )?your (?:full |real |first and "
+        r"(?:last|sur)|first name and )?(?:name|surname)\b",
+        2.0,
+        keywords=("your full name", "your real name", "your name", "your surname", "your first"),
+    ),
     Cue(
         "not a valid request",
         "invalid_request",
