@@ -392,3 +392,10 @@ def test_an_agency_named_for_its_country_and_irelands_earlier_acts():
     ie = classify("I refer to your request under the Freedom of Information Acts 1997 and 2003 for the Minister's "
                   "travel costs. The costs are set out below.")
     assert ie.jurisdiction == "IE"
+
+
+def test_foisa_known_by_its_year_where_scotland_was_lost_in_copying():
+    # a council's PDF letter copied with "(Scotland)" dropped from the Act's name
+    result = classify("1. Council is refusing this request under Section 25 of the Freedom of Information () Act "
+                      "2002 – Information Otherwise Accessible.")
+    assert (result.jurisdiction, result.exemptions) == ("UK-SCT", ("FOISA:s25",))

@@ -108,6 +108,9 @@ _SCOTTISH_WORDS = (
     "eisr",
     "eir (scotland)",
     "eirs (scotland)",
+    # FOISA's year where "(Scotland)" was lost in copying ("Freedom of Information () Act 2002")
+    "information act 2002",
+    "information () act 2002",
 )
 _US_WORDS = ("5 u.s.c", "5 usc", "§ 552", "§552", "privacy act", "department of justice", "foia/pa")
 # Grounds that the UK and Scottish Acts number differently (TAXONOMY §2): (UK FOIA's section,
@@ -261,7 +264,7 @@ _JURISDICTION_ACTS = {
     "EU": ("", ""),
 }
 # The year of an "FOI Act" named in full: whose act it is.
-_FOI_ACT_YEARS = {"2000": "FOIA", "1982": "AUFOI", "2014": "IEFOI", "1997": "IEFOI"}
+_FOI_ACT_YEARS = {"2000": "FOIA", "2002": "FOISA", "1982": "AUFOI", "2014": "IEFOI", "1997": "IEFOI"}
 
 
 @dataclass(frozen=True)
