@@ -264,7 +264,13 @@ _JURISDICTION_ACTS = {
     "EU": ("", ""),
 }
 # The year of an "FOI Act" named in full: whose act it is.
-_FOI_ACT_YEARS = {"2000": "FOIA", "2002": "FOISA", "1982": "AUFOI", "2014": "IEFOI", "1997": "IEFOI"}
+_FOI_ACT_YEARS = {
+    "2000": "FOIA",
+    "2002": "FOISA",
+    "1982": "AUFOI",
+    "2014": "IEFOI",
+    "1997": "IEFOI",
+}
 
 
 @dataclass(frozen=True)
