@@ -188,7 +188,8 @@ def main() -> None:
     cv_roles: list[str] = []
     # right_over[name]: outcomes right summed over every fold assignment (assignment 0 is pooled)
     right_over: dict[str, int] = defaultdict(int)
-    for assignment in range(max(1, args.assignments)):
+    n_assign = max(1, args.assignments)
+    for assignment in range(n_assign):
         for fit_rows, held in grouped_folds(train, assignment=assignment):
             tagged = tag(fit_rows, held, args.c1, args.c2)
             for name, predicted in outcomes(held, tagged).items():
@@ -199,7 +200,6 @@ def main() -> None:
                 gold += [r["label_outcome"] for r in held]
                 cv_gold_roles += [g for r in held for g in r["gold"]]
                 cv_roles += [role for reading in tagged for role, _ in reading.roles]
-    n_assign = max(1, args.assignments)
     right_of = {name: sum(g == p for g, p in zip(gold, predicted)) for name, predicted in pooled.items()}
     report += [outcome_line(name, gold, predicted) for name, predicted in pooled.items() if not name.startswith(SHIPPED)]
     report += [f"{SHIPPED}: outcomes right by p (rows) and turn (columns)", "  p     " + "".join(f"{q:>7}" for q in TURNS)]

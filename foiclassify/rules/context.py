@@ -242,11 +242,10 @@ def counted_cues(text: str, cues: tuple[CueHit, ...], routed_at: list[int]) -> t
         signal = hit.cue.signal
         if signal in _NEGATABLE and _negated(text, hit):
             continue
-        if signal == "delayed" and (
-            _IF_BEFORE.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
-            or _ON_A_DATE.match(text, sentence_bounds(text, hit.start, hit.end)[0])
-        ):
-            continue
+        if signal == "delayed":
+            begins = sentence_bounds(text, hit.start, hit.end)[0]
+            if _IF_BEFORE.search(text, begins, hit.start) or _ON_A_DATE.match(text, begins):
+                continue
         if signal == "clarification_requested" and (
             _IF_YOU_NEED.search(text, sentence_bounds(text, hit.start, hit.end)[0], hit.start)
             or _MAY_NEED.search(text, max(0, hit.start - 40), hit.start)

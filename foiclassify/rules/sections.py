@@ -227,22 +227,8 @@ _EU_WORDS = (
     "europa.eu",
     "european commission",
 )
-# Everything this module looks for with str.find-like speed, located in one pass.
-KEYWORDS = Keywords(
-    _TRIGGER_STARTS
-    + tuple(_GROUND_NUMBERS)
-    + _SCOTTISH_WORDS
-    + _US_WORDS
-    + _AU_WORDS
-    + _AU_STATE_WORDS
-    + _NZ_WORDS
-    + _IE_WORDS
-    + _IE_SURE_WORDS
-    + _EU_WORDS
-    + _AU_COUNTRY_WORDS
-    + _UK_ACT_WORDS
-)
-_MARKER_WORDS = frozenset(
+# The words that mark a letter as not the usual UK one (any of them sends it to jurisdiction_of).
+_MARKERS = (
     _SCOTTISH_WORDS
     + _US_WORDS
     + _AU_WORDS
@@ -253,6 +239,9 @@ _MARKER_WORDS = frozenset(
     + _EU_WORDS
     + _AU_COUNTRY_WORDS
 )
+_MARKER_WORDS = frozenset(_MARKERS)
+# Everything this module looks for with str.find-like speed, located in one pass.
+KEYWORDS = Keywords(_TRIGGER_STARTS + tuple(_GROUND_NUMBERS) + _MARKERS + _UK_ACT_WORDS)
 # Each jurisdiction's act for a bare "section" and "regulation", and what "the FOI Act" means there.
 _JURISDICTION_ACTS = {
     "UK": ("FOIA", "EIR"),
